@@ -1,0 +1,31 @@
+using Bench.Core.Identity;
+
+namespace Bench.Core.Results;
+
+/// <summary>
+/// Everything one run produced: the structured record behind results.json (schema "bench.results/1"),
+/// the certificate and the JUnit file.
+/// </summary>
+public sealed record RunRecord(
+    string RunId,
+    string PlanName,
+    string Standard,
+    string AccuracyClass,
+    DateTimeOffset Started,
+    DateTimeOffset Finished,
+    IReadOnlyList<InstrumentIdentity> Instruments,
+    DutDescription Dut,
+    IReadOnlyList<PointResult> Points)
+{
+    public Verdict Verdict => VerdictExtensions.Combine(Points.Select(p => p.Verdict));
+
+    /// <summary>Why the run stopped early (abort, fault), or null when every planned point was attempted.</summary>
+    public string? AbortReason { get; init; }
+
+    /// <summary>"virtual bench" or the bench profile's name.</summary>
+    public string BenchName { get; init; } = "";
+
+    public string DecisionRule { get; init; } = "";
+
+    public string SoftwareVersion { get; init; } = "";
+}
