@@ -1,0 +1,1 @@
+return await Bench.Cli.BenchCommand.RunAsync(args);
