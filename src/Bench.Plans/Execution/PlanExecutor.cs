@@ -4,6 +4,7 @@ using Bench.Dut.Meter;
 using Bench.Plans.Journal;
 using Bench.Plans.Model;
 using Bench.Standards.Decisions;
+using Bench.Standards.Uncertainty;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -20,11 +21,13 @@ public sealed class PlanExecutor
     public const int MaxConsecutiveFaults = 3;
 
     private readonly BenchConnections _bench;
+    private readonly BenchUncertaintyFigures _figures;
     private readonly ILogger _log;
 
-    public PlanExecutor(BenchConnections bench, ILogger<PlanExecutor>? log = null)
+    public PlanExecutor(BenchConnections bench, BenchUncertaintyFigures? figures = null, ILogger<PlanExecutor>? log = null)
     {
         _bench = bench;
+        _figures = figures ?? BenchUncertaintyFigures.Unknown;
         _log = log ?? NullLogger<PlanExecutor>.Instance;
     }
 
@@ -111,34 +114,68 @@ public sealed class PlanExecutor
             return Incomplete(plan, point, rule, $"the reference standard measures no active power ({power:0.###} W) at this point");
         }
 
-        // Symmetric gate: meter, reference start ... reference stop, meter; the read latencies cancel out.
-        var before = await _bench.Meter.ReadSnapshotAsync(ct);
-        var gate = GateLength(plan, point, before, power);
-        await _bench.Reference.StartEnergyAsync(ct);
-        await _bench.Clock.WaitAsync(gate, ct);
-        var reference = await _bench.Reference.StopEnergyAsync(ct);
-        var after = await _bench.Meter.ReadSnapshotAsync(ct);
-
-        var meterWh = after.ActiveEnergyDeliveredWh - before.ActiveEnergyDeliveredWh;
-        if (!(reference.ActiveEnergyWh > 0))
+        var errors = new List<double>(plan.Repeats);
+        double referenceWh = 0, meterWh = 0, durationS = 0, resolutionWh = 0;
+        for (var repeat = 0; repeat < plan.Repeats; repeat++)
         {
-            return Incomplete(plan, point, rule, $"the reference standard integrated no energy ({reference.ActiveEnergyWh:0.###} Wh)");
+            // Symmetric gate: meter, reference start ... reference stop, meter; the read latencies cancel out.
+            var before = await _bench.Meter.ReadSnapshotAsync(ct);
+            var gate = GateLength(plan, point, before, power);
+            await _bench.Reference.StartEnergyAsync(ct);
+            await _bench.Clock.WaitAsync(gate, ct);
+            var reference = await _bench.Reference.StopEnergyAsync(ct);
+            var after = await _bench.Meter.ReadSnapshotAsync(ct);
+
+            var registered = after.ActiveEnergyDeliveredWh - before.ActiveEnergyDeliveredWh;
+            if (!(reference.ActiveEnergyWh > 0))
+            {
+                return Incomplete(plan, point, rule, $"the reference standard integrated no energy ({reference.ActiveEnergyWh:0.###} Wh)");
+            }
+
+            if (registered < 0)
+            {
+                return Incomplete(plan, point, rule, $"the meter's energy register went backwards ({before.ActiveEnergyDeliveredWh:0.###} → {after.ActiveEnergyDeliveredWh:0.###} Wh): rollover or reset");
+            }
+
+            errors.Add((registered - reference.ActiveEnergyWh) / reference.ActiveEnergyWh * 100);
+            referenceWh += reference.ActiveEnergyWh;
+            meterWh += registered;
+            durationS = reference.DurationS;
+            resolutionWh = Math.Max(before.EnergyResolutionWh, after.EnergyResolutionWh);
         }
 
-        if (meterWh < 0)
+        // The point's error is that of the summed energies (= the mean error weighted by energy).
+        var error = (meterWh - referenceWh) / referenceWh * 100;
+        var budget = EnergyErrorBudget.Build(new EnergyErrorBudgetInputs
         {
-            return Incomplete(plan, point, rule, $"the meter's energy register went backwards ({before.ActiveEnergyDeliveredWh:0.###} → {after.ActiveEnergyDeliveredWh:0.###} Wh): rollover or reset");
-        }
-
-        var error = (meterWh - reference.ActiveEnergyWh) / reference.ActiveEnergyWh * 100;
-        var verdict = DecisionRules.Decide(rule, error, point.Limit.LimitPercent, null);
-        _log.LogInformation("point {Id}: Eref {Ref:0.###} Wh, Emeter {Meter:0.###} Wh, error {Error:0.####} %, {Verdict}", point.Plan.Id, reference.ActiveEnergyWh, meterWh, error, verdict);
-        return new PointResult(point.Plan.Id, plan.Quantity, point.Description, reference.ActiveEnergyWh, meterWh, error, point.Limit.LimitPercent, verdict)
+            ReferenceSpecificationPercent = point.Plan.PowerFactor.Value == 1 ? _figures.ReferenceAccuracyUnityPercent : _figures.ReferenceAccuracyReducedPfPercent,
+            ReferenceCalibrationPercent = _figures.ReferenceCalibrationPercent,
+            SourceStabilityPercent = _figures.SourceStabilityPercent,
+            MeterResolutionWh = resolutionWh,
+            MeterEnergyWh = meterWh / plan.Repeats,
+            RepeatedErrorsPercent = errors,
+        });
+        var expanded = budget.Components.Count == 0 ? (double?)null : budget.ExpandedPercent;
+        var verdict = DecisionRules.Decide(rule, error, point.Limit.LimitPercent, expanded);
+        _log.LogInformation("point {Id}: Eref {Ref:0.###} Wh, Emeter {Meter:0.###} Wh, error {Error:0.####} %, U {U:0.####} %, {Verdict}", point.Plan.Id, referenceWh, meterWh, error, expanded, verdict);
+        return new PointResult(point.Plan.Id, plan.Quantity, point.Description, referenceWh, meterWh, error, point.Limit.LimitPercent, verdict)
         {
             LimitSource = point.Limit.Source,
             DecisionRule = DecisionRules.Describe(rule),
-            DurationS = reference.DurationS,
+            DurationS = durationS,
+            Repeats = plan.Repeats,
+            StandardDeviationPercent = errors.Count >= 2 ? StandardDeviation(errors) : null,
+            UncertaintyPercent = expanded,
+            CoverageFactor = expanded is null ? null : budget.CoverageFactor,
+            Tur = expanded is null ? null : budget.Tur(point.Limit.LimitPercent),
+            Budget = budget.Components.Select(c => new UncertaintyContribution(c.Name, c.Type, c.Distribution.ToString().ToLowerInvariant(), c.StatedPercent, c.StandardUncertaintyPercent)).ToList(),
         };
+    }
+
+    private static double StandardDeviation(IReadOnlyList<double> values)
+    {
+        var mean = values.Average();
+        return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
     }
 
     /// <summary>Long enough that the meter's register step is at most the plan's fraction of the limit (energy-accuracy.md §10).</summary>

@@ -46,6 +46,13 @@ public static class PlanLoader
             throw new BenchInputException(root.At(root.Scalar("resolution-fraction")!), "'resolution-fraction' lies in (0, 1]");
         }
 
+        var repeatsNode = root.Scalar("repeats");
+        var repeats = root.OptionalDouble("repeats") ?? 1;
+        if (repeats is < 1 or > 100 || repeats != Math.Floor(repeats))
+        {
+            throw new BenchInputException(root.At(repeatsNode!), "'repeats' is a whole number from 1 to 100");
+        }
+
         if (maximumGate < minimumGate)
         {
             throw new BenchInputException(root.Where, "'maximum-gate-s' is shorter than 'minimum-gate-s'");
@@ -73,6 +80,7 @@ public static class PlanLoader
             MinimumGate = minimumGate,
             MaximumGate = maximumGate,
             ResolutionFractionOfLimit = fraction,
+            Repeats = (int)repeats,
         };
     }
 

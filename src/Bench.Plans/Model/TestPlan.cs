@@ -27,4 +27,7 @@ public sealed record TestPlan(
 
     /// <summary>The meter's register resolution must stay within this fraction of the limit (energy-accuracy.md §10: 1/10).</summary>
     public double ResolutionFractionOfLimit { get; init; } = 0.1;
+
+    /// <summary>Gates per point; two or more give the Type A component of the budget.</summary>
+    public int Repeats { get; init; } = 1;
 }
