@@ -32,6 +32,7 @@ public static class BenchProfileLoader
                 CalibrationCertificate = cal.RequiredString("certificate"),
                 CalibratedOn = cal.OptionalDate("calibrated") ?? throw new BenchInputException(cal.Where, "missing 'calibrated'"),
                 CalibrationDue = cal.OptionalDate("due") ?? throw new BenchInputException(cal.Where, "missing 'due'"),
+                CalibrationUncertaintyPercent = cal.OptionalDouble("uncertainty-percent"),
             };
             if (instrument.CalibrationDue < instrument.CalibratedOn)
             {

@@ -8,4 +8,7 @@ public sealed record BenchInstrument(string Role, string ProfilePath, string Res
     public DateOnly? CalibratedOn { get; init; }
 
     public DateOnly? CalibrationDue { get; init; }
+
+    /// <summary>Expanded uncertainty (k = 2) the calibration certificate states for energy, in percent.</summary>
+    public double? CalibrationUncertaintyPercent { get; init; }
 }
