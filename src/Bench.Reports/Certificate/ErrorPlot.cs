@@ -38,7 +38,14 @@ internal static class ErrorPlot
     {
         var plot = new Plot();
         plot.Font.Set(ReportFonts.Family);
-        var groups = points.GroupBy(p => p.Setpoint.PowerFactor).OrderBy(g => PowerFactorOrder(g.Key)).ToList();
+        var byPhases = points.Select(p => p.Setpoint.Phases).Distinct(StringComparer.Ordinal).Count() > 1;
+        var byQuantity = points.Select(p => p.Quantity).Distinct(StringComparer.Ordinal).Count() > 1;
+        // One series per power factor, split further by phases (balanced vs single element) and quantity when a run mixes
+        // them: those carry different limits at the same current.
+        var groups = points
+            .GroupBy(p => SeriesName(p, byPhases, byQuantity))
+            .OrderBy(g => PowerFactorOrder(g.First().Setpoint.PowerFactor)).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .ToList();
         var extent = 0.0;
         for (var i = 0; i < groups.Count; i++)
         {
@@ -47,25 +54,56 @@ internal static class ErrorPlot
             var xs = sorted.Select(p => Math.Log10(p.Setpoint.CurrentPercentOfNominal)).ToArray();
             var ys = sorted.Select(p => p.ErrorPercent!.Value).ToArray();
             var series = plot.Add.Scatter(xs, ys, color);
-            series.LegendText = $"PF {groups[i].Key}";
+            series.LegendText = groups[i].Key;
             series.MarkerSize = 6;
             series.LineWidth = 1.2f;
             AddEnvelope(plot, sorted, xs, color);
             extent = Math.Max(extent, Math.Max(ys.Max(Math.Abs), sorted.Max(p => Math.Abs(p.LimitPercent))));
         }
 
+        MarkNonPassing(plot, points);
         var zero = plot.Add.HorizontalLine(0, 0.6f, Colors.Gray);
         zero.LinePattern = LinePattern.Solid;
         Style(plot, points, extent == 0 ? 1 : extent);
         return plot;
     }
 
+    private static string SeriesName(PointResult p, bool byPhases, bool byQuantity)
+    {
+        var name = "PF " + p.Setpoint.PowerFactor;
+        if (byPhases)
+        {
+            name += ", " + p.Setpoint.Phases;
+        }
+
+        return byQuantity ? $"{p.Quantity}, {name}" : name;
+    }
+
+    private static void MarkNonPassing(Plot plot, IReadOnlyList<PointResult> points)
+    {
+        var marked = points.Where(p => p.Verdict != Verdict.Pass).ToList();
+        if (marked.Count == 0)
+        {
+            return;
+        }
+
+        var rings = plot.Add.ScatterPoints(
+            marked.Select(p => Math.Log10(p.Setpoint.CurrentPercentOfNominal)).ToArray(),
+            marked.Select(p => p.ErrorPercent!.Value).ToArray(),
+            Color.FromHex("#b01c1c"));
+        rings.MarkerShape = MarkerShape.OpenCircle;
+        rings.MarkerSize = 13;
+        rings.MarkerLineWidth = 1.5f;
+        rings.LegendText = "not PASS";
+    }
+
     private static void AddEnvelope(Plot plot, IReadOnlyList<PointResult> sorted, double[] xs, Color color)
     {
-        // A step that holds each point's limit until the next point's current; extended a little past the last point.
-        var stepX = xs.Append(xs[^1] + 0.15).Prepend(xs[0] - 0.15).ToArray();
-        var limits = sorted.Select(p => Math.Abs(p.LimitPercent)).ToList();
-        var stepY = limits.Prepend(limits[0]).Append(limits[^1]).ToArray();
+        // A step that holds the limit from each distinct current to the next, extended a little past both ends; where
+        // repeats at one current carry different limits the stricter one is drawn.
+        var steps = sorted.Zip(xs).GroupBy(t => t.Second).Select(g => (X: g.Key, Limit: g.Min(t => Math.Abs(t.First.LimitPercent)))).ToList();
+        var stepX = steps.Select(s => s.X).Append(steps[^1].X + 0.15).Prepend(steps[0].X - 0.15).ToArray();
+        var stepY = steps.Select(s => s.Limit).Prepend(steps[0].Limit).Append(steps[^1].Limit).ToArray();
         foreach (var sign in new[] { 1.0, -1.0 })
         {
             var envelope = plot.Add.Scatter(stepX, stepY.Select(y => sign * y).ToArray(), color.WithAlpha(0.75));

@@ -22,19 +22,19 @@ internal static class PointsTable
 
         columns.AddRange(
         [
-            new("U (V)", 0.8f, SKTextAlign.Right),
-            new("I (A)", 0.85f, SKTextAlign.Right),
-            new("I/In (%)", 0.75f, SKTextAlign.Right),
+            new("U\n(V)", 0.75f, SKTextAlign.Right),
+            new("I\n(A)", 0.8f, SKTextAlign.Right),
+            new("I/In\n(%)", 0.7f, SKTextAlign.Right),
             new("PF", 0.55f, SKTextAlign.Center),
-            new("E ref (Wh)", 1f, SKTextAlign.Right),
-            new("E meter (Wh)", 1.05f, SKTextAlign.Right),
-            new("Error (%)", 0.8f, SKTextAlign.Right),
-            new("Limit (%)", 1.1f, SKTextAlign.Right),
+            new("E ref\n(Wh)", 1f, SKTextAlign.Right),
+            new("E meter\n(Wh)", 1f, SKTextAlign.Right),
+            new("Error\n(%)", 0.8f, SKTextAlign.Right),
+            new("Limit\n(%)", 1.1f, SKTextAlign.Right),
         ]);
         if (withUncertainty)
         {
-            columns.Add(new TableColumn("U k=2 (%)", 0.75f, SKTextAlign.Right));
-            columns.Add(new TableColumn("TUR", 0.6f, SKTextAlign.Right));
+            columns.Add(new TableColumn("U k=2\n(%)", 0.75f, SKTextAlign.Right));
+            columns.Add(new TableColumn("TUR", 0.8f, SKTextAlign.Right));
         }
 
         columns.Add(new TableColumn("Verdict", 1.1f, SKTextAlign.Center));
