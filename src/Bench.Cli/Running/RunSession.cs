@@ -100,7 +100,8 @@ public sealed class RunSession(TextWriter output, TextWriter errors)
                 throw new BenchInputException("--serial", $"scanned serial '{scanned}' but the meter at {meterResource} reports '{identity.SerialNumber}': wrong unit on the bench?");
             }
 
-            var header = previous?.Header ?? RunHeader.New(clock.Now, identity.SerialNumber, plan.Name);
+            // Dates on the certificate are wall-clock dates; bench time (virtual on the virtual bench) only paces the gates.
+            var header = previous?.Header ?? RunHeader.New(DateTimeOffset.UtcNow, identity.SerialNumber, plan.Name);
             var outDir = request.OutDirectory ?? request.ResumeDirectory ?? ShippedFiles.Path("reports", "output", header.RunId);
             Directory.CreateDirectory(outDir);
             await header.WriteAsync(outDir);
@@ -124,7 +125,7 @@ public sealed class RunSession(TextWriter output, TextWriter errors)
                 plan.Standard,
                 plan.AccuracyClass,
                 header.Started,
-                clock.Now,
+                DateTimeOffset.UtcNow,
                 [source.Identity, reference.Identity],
                 new DutDescription(identity, Path.GetFileName(request.DutPath), dutProfile.NominalCurrentA, dutProfile.MaximumCurrentA, dutProfile.StartingCurrentA, dutProfile.NominalVoltageV, dutProfile.NominalFrequencyHz, dutProfile.AccuracyClass, meterResource),
                 outcome.Points)
