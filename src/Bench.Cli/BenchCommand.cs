@@ -15,6 +15,7 @@ public static class BenchCommand
         root.Subcommands.Add(SelftestCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(PlansCommand.Create());
+        root.Subcommands.Add(SimCommand.Create());
         return root;
     }
 
