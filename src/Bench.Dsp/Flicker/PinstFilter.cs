@@ -14,7 +14,9 @@ public sealed class PinstFilter
     private Biquad _smoothing;
     private readonly double _normAlpha;
     private readonly double _scale;
-    private double _meanSquare = double.NaN;
+    private readonly int _warmup;
+    private double _meanSquare;
+    private int _seen;
 
     public PinstFilter(double sampleRateHz, double nominalFrequencyHz, FlickerLamp lamp)
     {
@@ -35,6 +37,7 @@ public sealed class PinstFilter
         ];
         _smoothing = Biquad.FromAnalog(0, 0, 1, 0, 0.3, 1, fs);
         _normAlpha = 1 - Math.Exp(-1 / (60 * fs));
+        _warmup = Math.Max(1, (int)Math.Round(2 * fs / nominalFrequencyHz));
 
         // Reference: d = ΔU/U at 8.8 Hz → weighted amplitude d·|W|; squared: mean (d|W|)²/2 plus an equal ripple at
         // 17.6 Hz that the 300 ms smoothing passes with |L(17.6)|; Pinst,max = 1 there.
@@ -52,15 +55,15 @@ public sealed class PinstFilter
     /// <summary>Next decimated mean of u²; returns Pinst.</summary>
     public double Process(double squared)
     {
-        if (double.IsNaN(_meanSquare))
+        // The 1-min normalisation starts from the mean square of the first two cycles; Pinst is 0 until then.
+        if (_seen < _warmup)
         {
-            _meanSquare = squared;
-            _chain[0].Settle(0);
+            _meanSquare += squared / _warmup;
+            _seen++;
+            return 0;
         }
-        else
-        {
-            _meanSquare += _normAlpha * (squared - _meanSquare);
-        }
+
+        _meanSquare += _normAlpha * (squared - _meanSquare);
 
         var x = _meanSquare > 0 ? (squared / _meanSquare) - 1 : 0;
         for (var i = 0; i < _chain.Length; i++)

@@ -10,7 +10,11 @@ namespace Bench.Waveforms.Synthesis;
 /// </summary>
 public sealed record TestSignal(ThreePhaseSetpoint Setpoint)
 {
+    private FrequencyStep[]? _sortedSteps;
+
     public IReadOnlyList<FrequencyStep> FrequencySteps { get; init; } = [];
+
+    private FrequencyStep[] SortedSteps => _sortedSteps ??= [.. FrequencySteps.OrderBy(s => s.AtS)];
 
     public IReadOnlyList<PhaseJump> PhaseJumps { get; init; } = [];
 
@@ -30,7 +34,7 @@ public sealed record TestSignal(ThreePhaseSetpoint Setpoint)
     public double CyclesAt(double timeS)
     {
         double cycles = 0, t = 0, f = Setpoint.FrequencyHz;
-        foreach (var step in FrequencySteps.OrderBy(s => s.AtS))
+        foreach (var step in SortedSteps)
         {
             if (timeS <= step.AtS)
             {
@@ -65,7 +69,7 @@ public sealed record TestSignal(ThreePhaseSetpoint Setpoint)
     public double FrequencyAt(double timeS)
     {
         var f = Setpoint.FrequencyHz;
-        foreach (var step in FrequencySteps.OrderBy(s => s.AtS))
+        foreach (var step in SortedSteps)
         {
             if (timeS < step.AtS)
             {
