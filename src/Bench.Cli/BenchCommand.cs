@@ -8,6 +8,7 @@ public static class BenchCommand
     public static async Task<int> RunAsync(string[] args)
     {
         var root = new RootCommand("Bench: hardware-in-the-loop test bench and certification harness for electricity meters");
+        root.Subcommands.Add(Analyze.AnalyzeCommand.Create());
         return await root.Parse(args).InvokeAsync();
     }
 }
