@@ -26,8 +26,9 @@ public sealed class PulseOutput
         }
 
         _remainderWh += energyWh;
-        var pulses = (int)Math.Floor(_remainderWh / _whPerPulse);
-        _remainderWh -= pulses * _whPerPulse;
+        // A billionth of a pulse of tolerance so that binary rounding of decimal energies does not hold a pulse back.
+        var pulses = (int)Math.Floor((_remainderWh / _whPerPulse) + 1e-9);
+        _remainderWh = Math.Max(0, _remainderWh - (pulses * _whPerPulse));
         TotalPulses += pulses;
         return pulses;
     }

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Bench.Dsp.Kernels;
 
 /// <summary>
@@ -18,9 +21,43 @@ public static class LagrangeResampler
     /// </summary>
     public static void Resample(ReadOnlySpan<double> x, double start, double step, Span<double> output)
     {
+        var last = start + ((output.Length - 1) * step);
+        if (output.Length == 0)
+        {
+            return;
+        }
+
+        if (start < MarginBefore || (int)last + MarginAfter >= x.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(start), start, "the interpolator needs margins around every position");
+        }
+
+        ref var x0 = ref MemoryMarshal.GetReference(x);
+        ref var o0 = ref MemoryMarshal.GetReference(output);
         for (var m = 0; m < output.Length; m++)
         {
-            output[m] = At(x, start + (m * step));
+            var t = start + (m * step);
+            var i = (int)t;
+            var u = t - i;
+            ref var y = ref Unsafe.Add(ref x0, i - 2);
+            var up2 = u + 2;
+            var up1 = u + 1;
+            var um1 = u - 1;
+            var um2 = u - 2;
+            var um3 = u - 3;
+
+            // Shared partial products of the six basis polynomials.
+            var a = u * um1;        // u(u−1)
+            var b = um2 * um3;      // (u−2)(u−3)
+            var c = up2 * up1;      // (u+2)(u+1)
+            var lm2 = -up1 * a * b / 120;
+            var lm1 = up2 * a * b / 24;
+            var l0 = -c * um1 * b / 12;
+            var l1 = c * u * b / 12;
+            var l2 = -c * a * um3 / 24;
+            var l3 = c * a * um2 / 120;
+            Unsafe.Add(ref o0, m) = (y * lm2) + (Unsafe.Add(ref y, 1) * lm1) + (Unsafe.Add(ref y, 2) * l0)
+                + (Unsafe.Add(ref y, 3) * l1) + (Unsafe.Add(ref y, 4) * l2) + (Unsafe.Add(ref y, 5) * l3);
         }
     }
 

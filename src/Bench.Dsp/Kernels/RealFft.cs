@@ -13,6 +13,8 @@ public sealed class RealFft
     private readonly double[] _sin;
     private readonly double[] _re;
     private readonly double[] _im;
+    private readonly double[] _stageCos;
+    private readonly double[] _stageSin;
 
     public RealFft(int size)
     {
@@ -45,6 +47,18 @@ public sealed class RealFft
             _sin[k] = -Math.Sin(2 * Math.PI * k / size);
         }
 
+        // Per-stage twiddles, contiguous: for butterfly span h, e^{-jπk/h} (k < h) at [h + k].
+        _stageCos = new double[Math.Max(2, _half)];
+        _stageSin = new double[Math.Max(2, _half)];
+        for (var h = 1; h < _half; h *= 2)
+        {
+            for (var k = 0; k < h; k++)
+            {
+                _stageCos[h + k] = Math.Cos(Math.PI * k / h);
+                _stageSin[h + k] = -Math.Sin(Math.PI * k / h);
+            }
+        }
+
         _re = new double[_half];
         _im = new double[_half];
     }
@@ -69,24 +83,28 @@ public sealed class RealFft
             zi[j] = x[(2 * i) + 1];
         }
 
-        for (var size = 2; size <= _half; size *= 2)
+        var sc = _stageCos;
+        var ss = _stageSin;
+        for (var h = 1; h < _half; h *= 2)
         {
-            var halfSize = size / 2;
-            var step = _n / size;
-            for (var start = 0; start < _half; start += size)
+            for (var start = 0; start < _half; start += 2 * h)
             {
-                for (var k = 0; k < halfSize; k++)
+                for (var k = 0; k < h; k++)
                 {
-                    var wr = _cos[k * step];
-                    var wi = _sin[k * step];
+                    var wr = sc[h + k];
+                    var wi = ss[h + k];
                     var a = start + k;
-                    var b = a + halfSize;
-                    var tr = (zr[b] * wr) - (zi[b] * wi);
-                    var ti = (zr[b] * wi) + (zi[b] * wr);
-                    zr[b] = zr[a] - tr;
-                    zi[b] = zi[a] - ti;
-                    zr[a] += tr;
-                    zi[a] += ti;
+                    var b = a + h;
+                    var br = zr[b];
+                    var bi = zi[b];
+                    var tr = (br * wr) - (bi * wi);
+                    var ti = (br * wi) + (bi * wr);
+                    var ar = zr[a];
+                    var ai = zi[a];
+                    zr[b] = ar - tr;
+                    zi[b] = ai - ti;
+                    zr[a] = ar + tr;
+                    zi[a] = ai + ti;
                 }
             }
         }

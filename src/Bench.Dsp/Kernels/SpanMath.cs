@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace Bench.Dsp.Kernels;
 
@@ -10,18 +11,26 @@ public static class SpanMath
         var n = Math.Min(x.Length, y.Length);
         var i = 0;
         double sum = 0;
-        if (Vector.IsHardwareAccelerated && n >= Vector<double>.Count * 2)
+        if (Vector.IsHardwareAccelerated && n >= Vector<double>.Count * 4)
         {
+            var xv = MemoryMarshal.Cast<double, Vector<double>>(x[..n]);
+            var yv = MemoryMarshal.Cast<double, Vector<double>>(y[..n]);
             var acc0 = Vector<double>.Zero;
             var acc1 = Vector<double>.Zero;
-            var w = Vector<double>.Count;
-            for (; i <= n - (2 * w); i += 2 * w)
+            var v = 0;
+            for (; v + 1 < xv.Length; v += 2)
             {
-                acc0 += new Vector<double>(x.Slice(i, w)) * new Vector<double>(y.Slice(i, w));
-                acc1 += new Vector<double>(x.Slice(i + w, w)) * new Vector<double>(y.Slice(i + w, w));
+                acc0 += xv[v] * yv[v];
+                acc1 += xv[v + 1] * yv[v + 1];
+            }
+
+            for (; v < xv.Length; v++)
+            {
+                acc0 += xv[v] * yv[v];
             }
 
             sum = Vector.Sum(acc0 + acc1);
+            i = xv.Length * Vector<double>.Count;
         }
 
         for (; i < n; i++)
