@@ -22,6 +22,16 @@ public sealed class ModbusMeter : IMeterUnderTest
     private readonly TimeProvider _time;
     private readonly IReadOnlyList<ReadBlock> _snapshotPlan;
 
+    private static readonly MeterQuantity[][] PerPhase =
+    [
+        [MeterQuantity.VoltageAN, MeterQuantity.CurrentA, MeterQuantity.ActivePowerA, MeterQuantity.ReactivePowerA, MeterQuantity.ApparentPowerA, MeterQuantity.PowerFactorA],
+        [MeterQuantity.VoltageBN, MeterQuantity.CurrentB, MeterQuantity.ActivePowerB, MeterQuantity.ReactivePowerB, MeterQuantity.ApparentPowerB, MeterQuantity.PowerFactorB],
+        [MeterQuantity.VoltageCN, MeterQuantity.CurrentC, MeterQuantity.ActivePowerC, MeterQuantity.ReactivePowerC, MeterQuantity.ApparentPowerC, MeterQuantity.PowerFactorC],
+    ];
+
+    /// <summary>What a snapshot reads: the per-phase values and the frequency; THD and the rest only on request.</summary>
+    private static readonly HashSet<MeterQuantity> SnapshotQuantities = [.. PerPhase.SelectMany(q => q), MeterQuantity.Frequency];
+
     private ModbusMeter(DutProfile profile, string resource, ModbusClient client, byte unitId, TimeProvider time)
     {
         Profile = profile;
@@ -29,7 +39,7 @@ public sealed class ModbusMeter : IMeterUnderTest
         _client = client;
         _unitId = unitId;
         _time = time;
-        var points = profile.Registers.Values.ToList();
+        var points = profile.Registers.Where(r => SnapshotQuantities.Contains(r.Key)).Select(r => r.Value).ToList();
         if (profile.Energy(EnergyQuantity.ActiveDelivered) is { } active)
         {
             points.Add(active.Point);
@@ -105,7 +115,7 @@ public sealed class ModbusMeter : IMeterUnderTest
         return new MeterSnapshot(time, activeWh, reactiveVarh, Instantaneous(values))
         {
             EnergyResolutionWh = PointDecoder.ResolutionInBaseUnit(active.Point, values[active.Point]),
-            EnergyRolloverWh = active.Rollover is { } r ? r * active.Point.Scale * UnitConversion.ToBase(active.Point.Unit) : null,
+            EnergyRolloverWh = active.Rollover is { } r ? r * UnitConversion.ToBase(active.Point.Unit) : null,
         };
     }
 
@@ -122,14 +132,8 @@ public sealed class ModbusMeter : IMeterUnderTest
     private ThreePhaseMeasurement? Instantaneous(IReadOnlyDictionary<RegisterPoint, ushort[]> values)
     {
         double Get(MeterQuantity q) => Profile.Registers.TryGetValue(q, out var p) ? PointDecoder.InBaseUnit(p, values[p]) : double.NaN;
-        MeterQuantity[][] perPhase =
-        [
-            [MeterQuantity.VoltageAN, MeterQuantity.CurrentA, MeterQuantity.ActivePowerA, MeterQuantity.ReactivePowerA, MeterQuantity.ApparentPowerA, MeterQuantity.PowerFactorA],
-            [MeterQuantity.VoltageBN, MeterQuantity.CurrentB, MeterQuantity.ActivePowerB, MeterQuantity.ReactivePowerB, MeterQuantity.ApparentPowerB, MeterQuantity.PowerFactorB],
-            [MeterQuantity.VoltageCN, MeterQuantity.CurrentC, MeterQuantity.ActivePowerC, MeterQuantity.ReactivePowerC, MeterQuantity.ApparentPowerC, MeterQuantity.PowerFactorC],
-        ];
         var phases = new List<PhaseMeasurement>();
-        foreach (var q in perPhase.Take(Profile.MeasuringElements))
+        foreach (var q in PerPhase.Take(Profile.MeasuringElements))
         {
             if (!Profile.Registers.ContainsKey(q[0]) || !Profile.Registers.ContainsKey(q[1]) || !Profile.Registers.ContainsKey(q[2]))
             {
