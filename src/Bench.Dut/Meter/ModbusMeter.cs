@@ -70,12 +70,12 @@ public sealed class ModbusMeter : IMeterUnderTest
     public static async Task<ModbusMeter> ConnectAsync(DutProfile profile, string resource, ModbusMeterOptions options, CancellationToken ct)
     {
         var parsed = ModbusResource.Parse(resource);
-        var clientOptions = new ModbusClientOptions { Timeout = profile.Modbus.Timeout, Retries = profile.Modbus.Retries };
+        var clientOptions = new ModbusClientOptions { Timeout = options.Timeout ?? profile.Modbus.Timeout, Retries = options.Retries ?? profile.Modbus.Retries };
         IModbusTransport transport;
         try
         {
             transport = parsed.IsTcp
-                ? await ModbusTcpTransport.ConnectAsync(parsed.Host, parsed.Port, profile.Modbus.Timeout, ct).ConfigureAwait(false)
+                ? await ModbusTcpTransport.ConnectAsync(parsed.Host, parsed.Port, clientOptions.Timeout, ct).ConfigureAwait(false)
                 : ModbusRtuTransport.Open(parsed.SerialPort, parsed.BaudRate, parsed.Parity, parsed.StopBits);
         }
         catch (ModbusException e)
