@@ -2,6 +2,7 @@ using System.Globalization;
 using Bench.Core.Errors;
 using Bench.Core.Identity;
 using Bench.Core.Quantities;
+using Bench.Dut.Events;
 using Bench.Dut.Profiles;
 using Bench.Modbus.Client;
 using Bench.Modbus.Errors;
@@ -127,7 +128,58 @@ public sealed class ModbusMeter : IMeterUnderTest
         return list.ToDictionary(p => p, p => PointDecoder.InBaseUnit(p, values[p]));
     }
 
+    /// <summary>Reads the PQ event log (layout bench-v1, oldest first); empty when the profile maps none.</summary>
+    public async Task<IReadOnlyList<PqEvent>> ReadEventsAsync(CancellationToken cancellationToken)
+    {
+        if (Profile.EventLog is not { } log)
+        {
+            return [];
+        }
+
+        var function = log.Table == RegisterTable.Holding ? FunctionCode.ReadHoldingRegisters : FunctionCode.ReadInputRegisters;
+        var count = new ushort[1];
+        await ReadRawAsync(function, log.CountAddress, count, cancellationToken).ConfigureAwait(false);
+        if (count[0] > log.Capacity)
+        {
+            throw new InstrumentFaultException(Resource, string.Create(CultureInfo.InvariantCulture, $"event log claims {count[0]} events, capacity is {log.Capacity}"));
+        }
+
+        var events = new List<PqEvent>();
+        var perRead = Math.Max(1, Profile.Modbus.Polling.MaxRegistersPerRead / EventRecordCodec.RecordLength);
+        for (var first = 0; first < count[0]; first += perRead)
+        {
+            var n = Math.Min(perRead, count[0] - first);
+            var registers = new ushort[n * EventRecordCodec.RecordLength];
+            await ReadRawAsync(function, log.FirstRecordAddress + (first * EventRecordCodec.RecordLength), registers, cancellationToken).ConfigureAwait(false);
+            for (var k = 0; k < n; k++)
+            {
+                try
+                {
+                    events.Add(EventRecordCodec.Decode(registers.AsSpan(k * EventRecordCodec.RecordLength, EventRecordCodec.RecordLength)));
+                }
+                catch (Exception e) when (e is FormatException or ModbusException)
+                {
+                    throw new InstrumentFaultException(Resource, $"event {first + k + 1} of the log is garbled: {e.Message}", e);
+                }
+            }
+        }
+
+        return events;
+    }
+
     public ValueTask DisposeAsync() => _client.DisposeAsync();
+
+    private async Task ReadRawAsync(FunctionCode function, int address, ushort[] registers, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _client.ReadRegistersAsync(function, _unitId, (ushort)address, registers, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ModbusException e)
+        {
+            throw new InstrumentFaultException(Resource, string.Create(CultureInfo.InvariantCulture, $"reading {registers.Length} registers at address {address} (unit {_unitId}): {e.Message}"), e);
+        }
+    }
 
     private ThreePhaseMeasurement? Instantaneous(IReadOnlyDictionary<RegisterPoint, ushort[]> values)
     {

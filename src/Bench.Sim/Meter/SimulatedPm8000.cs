@@ -48,6 +48,9 @@ public sealed class SimulatedPm8000 : IAsyncDisposable
     /// <summary>The meter's request handler with its faults, e.g. to serve it over RTU as well.</summary>
     public IModbusRequestHandler Handler { get; private init; } = null!;
 
+    /// <summary>PQ events the meter has logged (and serves in its event log).</summary>
+    public IReadOnlyList<Bench.Dut.Events.PqEvent> Events => _model.Events;
+
     /// <summary>Active energy integrated since start (Wh), without initial value or rollover.</summary>
     public double IntegratedActiveWh => _model.IntegratedActiveWh;
 
