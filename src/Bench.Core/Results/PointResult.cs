@@ -26,6 +26,18 @@ public sealed record PointResult(
 
     public string? DecisionRule { get; init; }
 
-    /// <summary>Integration window on the reference, in seconds of bench time.</summary>
+    /// <summary>Integration window on the reference, in seconds of bench time (per repeat).</summary>
     public double? DurationS { get; init; }
+
+    /// <summary>Number of repeated gates whose mean is <see cref="ErrorPercent"/>.</summary>
+    public int Repeats { get; init; } = 1;
+
+    /// <summary>Experimental standard deviation of the repeated errors, in percent; null for a single gate.</summary>
+    public double? StandardDeviationPercent { get; init; }
+
+    /// <summary>Coverage factor used for <see cref="UncertaintyPercent"/> (2, or Student's t for few degrees of freedom).</summary>
+    public double? CoverageFactor { get; init; }
+
+    /// <summary>The GUM budget behind <see cref="UncertaintyPercent"/>.</summary>
+    public IReadOnlyList<UncertaintyContribution>? Budget { get; init; }
 }

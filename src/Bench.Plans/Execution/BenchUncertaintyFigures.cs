@@ -1,0 +1,24 @@
+namespace Bench.Plans.Execution;
+
+/// <summary>
+/// The bench's own contributions to every point's budget, from the instrument profiles and calibration certificates
+/// (relative, percent). Null figures are unknown and left out; the certificate lists only what the budget holds.
+/// </summary>
+public sealed record BenchUncertaintyFigures
+{
+    public static BenchUncertaintyFigures Unknown { get; } = new();
+
+    /// <summary>Reference energy accuracy at PF 1 (± specification).</summary>
+    public double? ReferenceAccuracyUnityPercent { get; init; }
+
+    /// <summary>Reference energy accuracy at reduced PF (0.5 L / 0.8 C); used for every point whose PF is not 1.</summary>
+    public double? ReferenceAccuracyReducedPfPercent { get; init; }
+
+    /// <summary>Coverage factor of the accuracy figures: √3 for a rectangular maximum error, 2 for k = 2.</summary>
+    public double ReferenceAccuracyCoverageFactor { get; init; } = Math.Sqrt(3);
+
+    /// <summary>Expanded uncertainty (k = 2) of the reference's calibration certificate.</summary>
+    public double? ReferenceCalibrationPercent { get; init; }
+
+    public double? SourceStabilityPercent { get; init; }
+}

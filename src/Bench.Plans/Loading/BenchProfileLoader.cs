@@ -1,0 +1,48 @@
+using Bench.Core.Errors;
+using Bench.Plans.Model;
+using Bench.Plans.Yaml;
+
+namespace Bench.Plans.Loading;
+
+/// <summary>Reads a bench profile (fixtures/bench/*.yaml). Instrument profile paths resolve against the shipped instruments/ folder or the profile's own folder.</summary>
+public static class BenchProfileLoader
+{
+    public static BenchProfile Load(string path)
+    {
+        var root = YamlMap.LoadFile(path);
+        var name = root.RequiredString("name");
+        var source = ReadInstrument(root, "source");
+        var reference = ReadInstrument(root, "reference");
+        var meter = root.OptionalString("meter") ?? BenchProfile.Virtual;
+        root.RejectUnknownKeys();
+        return new BenchProfile(name, source, reference, meter) { File = path };
+    }
+
+    private static BenchInstrument ReadInstrument(YamlMap root, string role)
+    {
+        var map = root.OptionalMap(role) ?? throw new BenchInputException(root.Where, $"missing '{role}'");
+        var profile = map.RequiredString("profile");
+        var resource = map.RequiredString("resource");
+        var instrument = new BenchInstrument(role, profile, resource, map.Where);
+        var cal = map.OptionalMap("calibration");
+        if (cal is not null)
+        {
+            instrument = instrument with
+            {
+                CalibrationCertificate = cal.RequiredString("certificate"),
+                CalibratedOn = cal.OptionalDate("calibrated") ?? throw new BenchInputException(cal.Where, "missing 'calibrated'"),
+                CalibrationDue = cal.OptionalDate("due") ?? throw new BenchInputException(cal.Where, "missing 'due'"),
+                CalibrationUncertaintyPercent = cal.OptionalDouble("uncertainty-percent"),
+            };
+            if (instrument.CalibrationDue < instrument.CalibratedOn)
+            {
+                throw new BenchInputException(cal.Where, "'due' is before 'calibrated'");
+            }
+
+            cal.RejectUnknownKeys();
+        }
+
+        map.RejectUnknownKeys();
+        return instrument;
+    }
+}

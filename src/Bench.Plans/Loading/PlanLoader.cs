@@ -1,0 +1,133 @@
+using Bench.Core.Errors;
+using Bench.Core.Quantities;
+using Bench.Plans.Model;
+using Bench.Plans.Yaml;
+using Bench.Standards.Decisions;
+using Bench.Standards.Limits;
+
+namespace Bench.Plans.Loading;
+
+/// <summary>Reads a plan file and checks it: every error names file:line:col and stops the load before anything is energized.</summary>
+public static class PlanLoader
+{
+    public static TestPlan Load(string path)
+    {
+        var root = YamlMap.LoadFile(path);
+        var name = root.RequiredString("name");
+        var standardNode = root.Scalar("standard") ?? throw new BenchInputException(root.Where, "missing 'standard'");
+        var table = LimitTables.ForStandard(standardNode.Value ?? "", root.At(standardNode));
+        var classNode = root.Scalar("class") ?? throw new BenchInputException(root.Where, "missing 'class'");
+        var accuracyClass = classNode.Value ?? "";
+        if (!table.HasClass(accuracyClass))
+        {
+            throw new BenchInputException(root.At(classNode), $"{table.Standard} has no class '{accuracyClass}' (known: {string.Join(", ", table.Classes)})");
+        }
+
+        var quantityNode = root.Scalar("quantity");
+        var quantity = quantityNode?.Value ?? table.Quantity;
+        if (quantity != table.Quantity)
+        {
+            throw new BenchInputException(root.At(quantityNode!), $"{table.Standard} is a table for '{table.Quantity}', not '{quantity}'");
+        }
+
+        var ruleNode = root.Scalar("decision-rule");
+        var rule = ruleNode?.Value ?? "simple";
+        _ = DecisionRules.Parse(rule, ruleNode is null ? root.Where : root.At(ruleNode));
+
+        var description = root.OptionalString("description") ?? "";
+        var settle = Seconds(root, "settle-s", 5);
+        var minimumGate = Seconds(root, "minimum-gate-s", 10);
+        var maximumGate = Seconds(root, "maximum-gate-s", TimeSpan.FromDays(30).TotalSeconds);
+        var fraction = root.OptionalDouble("resolution-fraction") ?? 0.1;
+        if (fraction is <= 0 or > 1)
+        {
+            throw new BenchInputException(root.At(root.Scalar("resolution-fraction")!), "'resolution-fraction' lies in (0, 1]");
+        }
+
+        var repeatsNode = root.Scalar("repeats");
+        var repeats = root.OptionalDouble("repeats") ?? 1;
+        if (repeats is < 1 or > 100 || repeats != Math.Floor(repeats))
+        {
+            throw new BenchInputException(root.At(repeatsNode!), "'repeats' is a whole number from 1 to 100");
+        }
+
+        if (maximumGate < minimumGate)
+        {
+            throw new BenchInputException(root.Where, "'maximum-gate-s' is shorter than 'minimum-gate-s'");
+        }
+
+        var points = new List<PlanPoint>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in root.RequiredList("points"))
+        {
+            var point = ReadPoint(p, table.AngleFunction);
+            if (!ids.Add(point.Id))
+            {
+                throw new BenchInputException(p.Where, $"point id '{point.Id}' appears twice");
+            }
+
+            points.Add(point);
+        }
+
+        root.RejectUnknownKeys();
+        return new TestPlan(name, table.Standard, accuracyClass, quantity, rule, points)
+        {
+            File = path,
+            Description = description,
+            Settle = settle,
+            MinimumGate = minimumGate,
+            MaximumGate = maximumGate,
+            ResolutionFractionOfLimit = fraction,
+            Repeats = (int)repeats,
+        };
+    }
+
+    private static PlanPoint ReadPoint(YamlMap p, TrigFunction function)
+    {
+        var id = p.RequiredString("id");
+        var currentNode = p.Scalar("current") ?? throw new BenchInputException(p.Where, $"point '{id}': missing 'current'");
+        var current = RatedValue.Parse(currentNode.Value ?? "", p.At(currentNode), "In", "Imax", "Ist", "Imin", "Itr", "A");
+        // Active-energy tables give cos φ ("pf"), reactive-energy tables sin φ ("sin").
+        var angleKey = function == TrigFunction.Cos ? "pf" : "sin";
+        var otherKey = function == TrigFunction.Cos ? "sin" : "pf";
+        if (p.Scalar(otherKey) is { } wrong)
+        {
+            throw new BenchInputException(p.At(wrong), $"this standard's table gives load points as '{angleKey}', not '{otherKey}'");
+        }
+
+        var angleNode = p.Scalar(angleKey) ?? throw new BenchInputException(p.Where, $"point '{id}': missing '{angleKey}'");
+        if (!LoadAngle.TryParse(angleNode.Value, function, out var angle))
+        {
+            var hint = function == TrigFunction.Cos ? "1, 0.5 L or 0.8 C" : "1 L, 0.5 C or 0.25 L";
+            throw new BenchInputException(p.At(angleNode), $"'{angleNode.Value}' is not a {(function == TrigFunction.Cos ? "power factor" : "sin φ")} (write {hint})");
+        }
+
+        var loadNode = p.Scalar("load");
+        var (load, phase) = loadNode?.Value?.Trim().ToUpperInvariant() switch
+        {
+            null or "BALANCED" => (LoadConnection.Balanced, 0),
+            "SINGLE-PHASE L1" or "L1" => (LoadConnection.SinglePhase, 0),
+            "SINGLE-PHASE L2" or "L2" => (LoadConnection.SinglePhase, 1),
+            "SINGLE-PHASE L3" or "L3" => (LoadConnection.SinglePhase, 2),
+            _ => throw new BenchInputException(p.At(loadNode!), $"'{loadNode!.Value}': load is 'balanced' or 'single-phase L1|L2|L3'"),
+        };
+
+        var voltageNode = p.Scalar("voltage");
+        var voltage = voltageNode is null ? new RatedValue(1, "Un") : RatedValue.Parse(voltageNode.Value ?? "", p.At(voltageNode), "Un", "V");
+        var frequencyNode = p.Scalar("frequency");
+        var frequency = frequencyNode is null ? new RatedValue(1, "fn") : RatedValue.Parse(frequencyNode.Value ?? "", p.At(frequencyNode), "fn", "Hz");
+        p.RejectUnknownKeys();
+        return new PlanPoint(id, current, angle, voltage, frequency, p.Where) { Load = load, LoadedPhase = phase };
+    }
+
+    private static TimeSpan Seconds(YamlMap map, string key, double fallback)
+    {
+        var s = map.OptionalDouble(key) ?? fallback;
+        if (s < 0)
+        {
+            throw new BenchInputException(map.At(map.Scalar(key)!), $"'{key}' must not be negative");
+        }
+
+        return TimeSpan.FromSeconds(s);
+    }
+}

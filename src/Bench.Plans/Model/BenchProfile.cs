@@ -1,0 +1,14 @@
+namespace Bench.Plans.Model;
+
+/// <summary>
+/// Which instruments make up a bench, where they are reached, and where the meter under test is wired.
+/// A resource of "virtual" means: start Bench's own simulator for this role.
+/// </summary>
+public sealed record BenchProfile(string Name, BenchInstrument Source, BenchInstrument Reference, string MeterResource)
+{
+    public const string Virtual = "virtual";
+
+    public string File { get; init; } = "";
+
+    public bool IsVirtual => Source.Resource == Virtual || Reference.Resource == Virtual || MeterResource == Virtual;
+}

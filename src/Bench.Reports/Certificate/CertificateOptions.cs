@@ -1,0 +1,29 @@
+namespace Bench.Reports.Certificate;
+
+/// <summary>How to write a certificate. Every member is optional; the defaults suit `bench selftest`.</summary>
+public sealed record CertificateOptions
+{
+    /// <summary>Lab identity YAML; default: reports/lab.yaml in <see cref="ReportsDirectory"/>.</summary>
+    public string? LabFile { get; init; }
+
+    /// <summary>Folder holding LiberationSans-Regular.ttf and -Bold.ttf; default: reports/fonts in <see cref="ReportsDirectory"/>.</summary>
+    public string? FontsDirectory { get; init; }
+
+    /// <summary>
+    /// The reports/ folder; default: found by walking up from <see cref="AppContext.BaseDirectory"/> to the first folder
+    /// that contains reports/fonts (the build copies it next to the assembly; a source checkout has it at the top).
+    /// </summary>
+    public string? ReportsDirectory { get; init; }
+
+    /// <summary>PDF creation/modification date and the printed date of issue; default: the run's finish time, so the same run gives the same bytes.</summary>
+    public DateTimeOffset? IssueDate { get; init; }
+
+    /// <summary>Customer name and contact (ISO/IEC 17025 §7.8.2.1 e); printed as "not stated" when null.</summary>
+    public string? Customer { get; init; }
+
+    /// <summary>Certificate title; the default names the kind of test.</summary>
+    public string Title { get; init; } = "Accuracy Test Certificate";
+
+    /// <summary>TUR below this ratio is flagged on the certificate (4:1 is the conventional target).</summary>
+    public double TurWarning { get; init; } = 4.0;
+}

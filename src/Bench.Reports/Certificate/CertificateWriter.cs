@@ -1,0 +1,58 @@
+using Bench.Core.Results;
+using Bench.Reports.Layout;
+
+using SkiaSharp;
+
+namespace Bench.Reports.Certificate;
+
+/// <summary>
+/// Writes the PDF certificate of a run (ISO/IEC 17025 §7.8 content, decision-rules.md §6 fields) with SkiaSharp's PDF
+/// backend, the shipped Liberation Sans font and a vector ScottPlot error curve. Same run and options give the same bytes.
+/// </summary>
+public static class CertificateWriter
+{
+    public static void Write(RunRecord run, string path, CertificateOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(dir))
+        {
+            Directory.CreateDirectory(dir);
+        }
+
+        using var stream = new MemoryStream();
+        Write(run, stream, options);
+        File.WriteAllBytes(path, stream.ToArray()); // whole file or nothing: no half-written certificate on a failure
+    }
+
+    public static void Write(RunRecord run, Stream output, CertificateOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(output);
+        options ??= new CertificateOptions();
+        var assets = ReportAssets.Resolve(options);
+        var lab = LabIdentityReader.Read(assets.LabFile);
+        var (regular, bold) = ReportFonts.Load(assets.FontsDirectory);
+        var styles = new ReportStyles(regular, bold);
+        var issued = options.IssueDate ?? run.Finished;
+
+        var layout = new DocumentLayout(PageSpec.A4, styles);
+        new CertificateComposer(layout, run, lab, options, issued).Compose();
+
+        var metadata = new SKDocumentPdfMetadata
+        {
+            Title = $"{options.Title} {run.RunId}",
+            Author = lab.Name,
+            Subject = $"{run.Dut.Identity.Manufacturer} {run.Dut.Identity.Model} serial {run.Dut.Identity.SerialNumber}: {run.Standard} class {run.AccuracyClass}",
+            Keywords = $"{run.RunId}; {CertificateComposer.OverallVerdict(run).ToWireText()}",
+            Creator = "Bench " + run.SoftwareVersion,
+            Producer = "Bench (SkiaSharp PDF)",
+            Creation = issued.UtcDateTime,
+            Modified = issued.UtcDateTime,
+            PdfA = false,
+            RasterDpi = 300,
+        };
+        var header = new RunningHeader(styles, layout.Page, lab.Name, run.RunId, issued);
+        PdfEmitter.Write(output, layout, metadata, header.Draw);
+    }
+}

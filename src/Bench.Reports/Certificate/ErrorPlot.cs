@@ -1,0 +1,151 @@
+using System.Globalization;
+
+using Bench.Core.Results;
+
+using ScottPlot;
+
+using SkiaSharp;
+
+namespace Bench.Reports.Certificate;
+
+/// <summary>
+/// Error (%) against current (% of In, log scale), one series per power factor, with the ± limit of each series drawn as
+/// a dashed step envelope. Drawn by ScottPlot straight onto the PDF canvas, so it stays vector with extractable text.
+/// </summary>
+internal static class ErrorPlot
+{
+    private static readonly Color[] Palette =
+    [
+        Color.FromHex("#1f77b4"), Color.FromHex("#d62728"), Color.FromHex("#2ca02c"),
+        Color.FromHex("#9467bd"), Color.FromHex("#ff7f0e"), Color.FromHex("#17becf"),
+    ];
+
+    /// <summary>The points that can be plotted: measured, with a positive current.</summary>
+    public static IReadOnlyList<PointResult> Plottable(IEnumerable<PointResult> points) =>
+        points.Where(p => p.ErrorPercent is { } e && double.IsFinite(e) && p.Setpoint.CurrentPercentOfNominal > 0).ToList();
+
+    public static void Draw(SKCanvas canvas, SKRect rect, IReadOnlyList<PointResult> points)
+    {
+        using var plot = Build(points);
+        canvas.Save();
+        canvas.ClipRect(rect);
+        canvas.Translate(rect.Left, rect.Top);
+        plot.Render(canvas, (int)rect.Width, (int)rect.Height);
+        canvas.Restore();
+    }
+
+    public static Plot Build(IReadOnlyList<PointResult> points)
+    {
+        var plot = new Plot();
+        plot.Font.Set(ReportFonts.Family);
+        var byPhases = points.Select(p => p.Setpoint.Phases).Distinct(StringComparer.Ordinal).Count() > 1;
+        var byQuantity = points.Select(p => p.Quantity).Distinct(StringComparer.Ordinal).Count() > 1;
+        // One series per power factor, split further by phases (balanced vs single element) and quantity when a run mixes
+        // them: those carry different limits at the same current.
+        var groups = points
+            .GroupBy(p => SeriesName(p, byPhases, byQuantity))
+            .OrderBy(g => PowerFactorOrder(g.First().Setpoint.PowerFactor)).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .ToList();
+        var extent = 0.0;
+        for (var i = 0; i < groups.Count; i++)
+        {
+            var color = Palette[i % Palette.Length];
+            var sorted = groups[i].OrderBy(p => p.Setpoint.CurrentPercentOfNominal).ToList();
+            var xs = sorted.Select(p => Math.Log10(p.Setpoint.CurrentPercentOfNominal)).ToArray();
+            var ys = sorted.Select(p => p.ErrorPercent!.Value).ToArray();
+            var series = plot.Add.Scatter(xs, ys, color);
+            series.LegendText = groups[i].Key;
+            series.MarkerSize = 6;
+            series.LineWidth = 1.2f;
+            AddEnvelope(plot, sorted, xs, color);
+            extent = Math.Max(extent, Math.Max(ys.Max(Math.Abs), sorted.Max(p => Math.Abs(p.LimitPercent))));
+        }
+
+        MarkNonPassing(plot, points);
+        var zero = plot.Add.HorizontalLine(0, 0.6f, Colors.Gray);
+        zero.LinePattern = LinePattern.Solid;
+        Style(plot, points, extent == 0 ? 1 : extent);
+        return plot;
+    }
+
+    private static string SeriesName(PointResult p, bool byPhases, bool byQuantity)
+    {
+        var name = "PF " + p.Setpoint.PowerFactor;
+        if (byPhases)
+        {
+            name += ", " + p.Setpoint.Phases;
+        }
+
+        return byQuantity ? $"{p.Quantity}, {name}" : name;
+    }
+
+    private static void MarkNonPassing(Plot plot, IReadOnlyList<PointResult> points)
+    {
+        var marked = points.Where(p => p.Verdict != Verdict.Pass).ToList();
+        if (marked.Count == 0)
+        {
+            return;
+        }
+
+        var rings = plot.Add.ScatterPoints(
+            marked.Select(p => Math.Log10(p.Setpoint.CurrentPercentOfNominal)).ToArray(),
+            marked.Select(p => p.ErrorPercent!.Value).ToArray(),
+            Color.FromHex("#b01c1c"));
+        rings.MarkerShape = MarkerShape.OpenCircle;
+        rings.MarkerSize = 13;
+        rings.MarkerLineWidth = 1.5f;
+        rings.LegendText = "not PASS";
+    }
+
+    private static void AddEnvelope(Plot plot, IReadOnlyList<PointResult> sorted, double[] xs, Color color)
+    {
+        // A step that holds the limit from each distinct current to the next, extended a little past both ends; where
+        // repeats at one current carry different limits the stricter one is drawn.
+        var steps = sorted.Zip(xs).GroupBy(t => t.Second).Select(g => (X: g.Key, Limit: g.Min(t => Math.Abs(t.First.LimitPercent)))).ToList();
+        var stepX = steps.Select(s => s.X).Append(steps[^1].X + 0.15).Prepend(steps[0].X - 0.15).ToArray();
+        var stepY = steps.Select(s => s.Limit).Prepend(steps[0].Limit).Append(steps[^1].Limit).ToArray();
+        foreach (var sign in new[] { 1.0, -1.0 })
+        {
+            var envelope = plot.Add.Scatter(stepX, stepY.Select(y => sign * y).ToArray(), color.WithAlpha(0.75));
+            envelope.ConnectStyle = ConnectStyle.StepHorizontal;
+            envelope.LinePattern = LinePattern.Dashed;
+            envelope.MarkerSize = 0;
+            envelope.LineWidth = 1;
+        }
+    }
+
+    private static void Style(Plot plot, IReadOnlyList<PointResult> points, double extent)
+    {
+        var logs = points.Select(p => Math.Log10(p.Setpoint.CurrentPercentOfNominal)).ToList();
+        plot.Axes.SetLimits(Math.Floor(logs.Min()) - 0.15, logs.Max() + 0.25, -extent * 1.3, extent * 1.3);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+        {
+            MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
+            IntegerTicksOnly = true,
+            LabelFormatter = x => Math.Pow(10, x).ToString("0.###", CultureInfo.InvariantCulture),
+        };
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+        {
+            LabelFormatter = y => y.ToString("0.0##", CultureInfo.InvariantCulture),
+        };
+        plot.XLabel("Current (% of In, log scale)", 9);
+        plot.YLabel("Error (%)", 9);
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 8;
+        plot.Axes.Left.TickLabelStyle.FontSize = 8;
+        plot.Grid.MajorLineColor = Colors.Black.WithAlpha(0.12);
+        plot.Grid.MinorLineColor = Colors.Black.WithAlpha(0.05);
+        plot.Grid.XAxisStyle.MinorLineStyle.Width = 0.5f;
+        plot.Legend.IsVisible = true;
+        plot.Legend.Alignment = Alignment.UpperRight;
+        plot.Legend.FontSize = 8;
+        plot.Legend.FontName = ReportFonts.Family;
+    }
+
+    private static int PowerFactorOrder(string pf) => pf.Trim() switch
+    {
+        "1" or "1.0" => 0,
+        var s when s.EndsWith('L') => 1,
+        var s when s.EndsWith('C') => 2,
+        _ => 3,
+    };
+}

@@ -1,0 +1,40 @@
+using System.Globalization;
+
+namespace Bench.Reports.Certificate;
+
+/// <summary>How numbers read on a certificate: invariant culture whatever the machine's locale, fixed decimals per quantity.</summary>
+internal static class Numbers
+{
+    public const string Missing = "—";
+
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static string Fixed(double value, int decimals) => value.ToString("F" + decimals.ToString(Inv), Inv);
+
+    public static string Fixed(double? value, int decimals) => value is { } v ? Fixed(v, decimals) : Missing;
+
+    public static string Signed(double? value, int decimals) =>
+        value is { } v ? (v >= 0 ? "+" : "") + Fixed(v, decimals) : Missing;
+
+    /// <summary>Six significant digits without an exponent, for energies from mWh to MWh.</summary>
+    public static string Energy(double? value)
+    {
+        if (value is not { } v)
+        {
+            return Missing;
+        }
+
+        var magnitude = v == 0 ? 0 : (int)Math.Floor(Math.Log10(Math.Abs(v)));
+        return Fixed(v, Math.Clamp(5 - magnitude, 0, 6));
+    }
+
+    public static string Current(double amps) => Fixed(amps, amps < 0.1 ? 4 : 3);
+
+    public static string Compact(double value) => value.ToString("0.###", Inv);
+
+    public static string Date(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd", Inv);
+
+    public static string DateTime(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", Inv) + " UTC";
+
+    public static string Date(DateOnly? d) => d is { } v ? v.ToString("yyyy-MM-dd", Inv) : Missing;
+}

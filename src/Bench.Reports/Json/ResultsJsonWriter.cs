@@ -1,0 +1,92 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+using Bench.Core.Errors;
+using Bench.Core.Results;
+
+namespace Bench.Reports.Json;
+
+/// <summary>
+/// Writes and reads results.json (schema "bench.results/1"): camelCase, invariant numbers, ISO 8601 dates,
+/// every key present (null where a value is missing). The shape is documented in src/Bench.Reports/README.md.
+/// </summary>
+public static class ResultsJsonWriter
+{
+    public const string Schema = ResultsMapping.Schema;
+
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        IndentSize = 2,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // keeps "§", "±" and "Ω" readable in the file
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict,
+        AllowTrailingCommas = false,
+    };
+
+    public static string ToJson(RunRecord run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return JsonSerializer.Serialize(ResultsMapping.ToDocument(run), Options) + "\n";
+    }
+
+    public static void Write(RunRecord run, string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var json = ToJson(run);
+        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(dir))
+        {
+            Directory.CreateDirectory(dir);
+        }
+
+        File.WriteAllText(path, json, new System.Text.UTF8Encoding(false));
+    }
+
+    /// <summary>Reads a results.json back into a run record; a malformed file throws <see cref="BenchInputException"/> with file:line:col.</summary>
+    public static RunRecord Read(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new BenchInputException(path, $"cannot read results file: {e.Message}", e);
+        }
+
+        return FromJson(text, path);
+    }
+
+    /// <summary>Parses results.json text; <paramref name="location"/> names the source in error messages.</summary>
+    public static RunRecord FromJson(string json, string location = "results.json")
+    {
+        ResultsDocument? doc;
+        try
+        {
+            doc = JsonSerializer.Deserialize<ResultsDocument>(json, Options);
+        }
+        catch (JsonException e)
+        {
+            var where = e.LineNumber is { } line ? $"{location}:{line + 1}:{(e.BytePositionInLine ?? 0) + 1}" : location;
+            throw new BenchInputException(where, $"not a valid {Schema} file: {FirstSentence(e.Message)}", e);
+        }
+
+        if (doc is null)
+        {
+            throw new BenchInputException(location, $"not a valid {Schema} file: the document is null");
+        }
+
+        return ResultsMapping.ToRecord(doc, location);
+    }
+
+    // System.Text.Json appends "| LineNumber: … | BytePositionInLine: …", which the location already says; the JSON path stays.
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" | LineNumber:", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
+}

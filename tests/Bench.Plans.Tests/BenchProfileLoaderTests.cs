@@ -1,0 +1,39 @@
+using Bench.Core.Errors;
+using Bench.Plans.Loading;
+
+namespace Bench.Plans.Tests;
+
+public class BenchProfileLoaderTests
+{
+    [Test]
+    public void Virtual_bench_profile_loads_with_its_calibration()
+    {
+        var bench = BenchProfileLoader.Load(Repository.File("fixtures", "bench", "virtual-bench.yaml"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(bench.IsVirtual, Is.True);
+            Assert.That(bench.Reference.CalibrationCertificate, Does.StartWith("SIM-REF-0001"));
+            Assert.That(bench.Reference.CalibrationDue, Is.EqualTo(new DateOnly(2036, 1, 5)));
+            Assert.That(bench.Reference.CalibrationUncertaintyPercent, Is.EqualTo(0.005));
+        });
+    }
+
+    [TestCase("calibration: { certificate: C1, calibrated: 2026-13-01, due: 2027-01-01 }", "must be a date")]
+    [TestCase("calibration: { certificate: C1, calibrated: 2026-01-01, due: 2025-01-01 }", "'due' is before 'calibrated'")]
+    [TestCase("calibration: { certificate: C1, calibrated: 2026-01-01 }", "missing 'due'")]
+    [TestCase("calibratoin: { certificate: C1 }", "unknown key 'calibratoin'")]
+    public void Calibration_errors_are_located(string calibrationLine, string message)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"bench-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, $"name: b\nsource:\n  profile: s.yaml\n  resource: TCPIP::10.0.0.1::5025::SOCKET\nreference:\n  profile: r.yaml\n  resource: TCPIP::10.0.0.2::inst0::INSTR\n  {calibrationLine}\nmeter: modbus-tcp://10.0.0.3:502?unit=1\n");
+        try
+        {
+            var e = Assert.Throws<BenchInputException>(() => BenchProfileLoader.Load(path))!;
+            Assert.That(e.Message, Does.StartWith(path + ":8:").And.Contain(message));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}

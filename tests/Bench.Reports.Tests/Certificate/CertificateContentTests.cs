@@ -1,0 +1,166 @@
+using System.Text.RegularExpressions;
+
+using Bench.Core.Results;
+using Bench.Reports.Certificate;
+using Bench.Reports.Tests.Support;
+
+namespace Bench.Reports.Tests.Certificate;
+
+/// <summary>Certificate variants: long tables, uncertainty columns, aborted runs, overdue calibration, repeatable bytes.</summary>
+public sealed class CertificateContentTests
+{
+    private TempFolder temp = null!;
+
+    [SetUp]
+    public void Make() => temp = new TempFolder();
+
+    [TearDown]
+    public void Clean() => temp.Dispose();
+
+    private string Write(RunRecord run, CertificateOptions? options = null, string name = "c.pdf")
+    {
+        var path = temp.File(name);
+        CertificateWriter.Write(run, path, options);
+        if (Environment.GetEnvironmentVariable("BENCH_REPORTS_KEEP") is { Length: > 0 } keep)
+        {
+            Directory.CreateDirectory(keep);
+            File.Copy(path, Path.Combine(keep, TestContext.CurrentContext.Test.MethodName + ".pdf"), overwrite: true);
+        }
+
+        return path;
+    }
+
+    /// <summary>Layout text with every run of whitespace (line breaks and column gaps) collapsed to one space.</summary>
+    private static string Flow(string text) => Regex.Replace(text, @"\s+", " ");
+
+    [Test]
+    public void A_long_table_repeats_its_header_on_every_page_it_spans()
+    {
+        var pdf = Write(SampleRuns.Mixed(extraPoints: 150));
+        var pages = PdfText.PdfPigWords(pdf).Select(w => string.Join(" ", w)).ToList();
+        Assert.That(pages, Has.Count.GreaterThanOrEqualTo(5));
+        var tablePages = pages.Where(p => Regex.IsMatch(p, @"\bX\d{3}\b")).ToList();
+        Assert.That(tablePages, Has.Count.GreaterThanOrEqualTo(3));
+        foreach (var page in tablePages)
+        {
+            Assert.That(page, Does.Contain("E ref E meter Error Limit Verdict"));
+        }
+
+        var all = string.Join(" ", pages);
+        for (var i = 0; i < 150; i++)
+        {
+            Assert.That(Regex.Matches(all, $@"\bX{i:000}\b"), Has.Count.EqualTo(1), $"X{i:000} appears once: rows never split or repeat");
+        }
+
+        for (var i = 0; i < pages.Count; i++)
+        {
+            Assert.That(pages[i], Does.Contain($"Page {i + 1} of {pages.Count}"));
+        }
+
+        Assert.That(pages[^1], Does.Contain("End of certificate"));
+    }
+
+    [Test]
+    public void Uncertainty_and_tur_columns_appear_when_stated_and_low_tur_is_flagged()
+    {
+        var run = SampleRuns.Run(
+        [
+            SampleRuns.Point("good", 100, "1", 0.05, 0.2, Verdict.Pass) with { UncertaintyPercent = 0.026, Tur = 7.7 },
+            SampleRuns.Point("coarse", 100, "0.5 L", 0.05, 0.3, Verdict.Pass) with { UncertaintyPercent = 0.1, Tur = 3.0 },
+        ]);
+        var text = PdfText.Poppler(Write(run));
+        Assert.That(text, Does.Match(@"U k=2\s+TUR\s+Verdict"));
+        Assert.That(text.Split('\n').Single(l => l.StartsWith("good", StringComparison.Ordinal)), Does.Match(@"±0\.200\s+0\.026\s+7\.7\s+PASS"));
+        Assert.That(text.Split('\n').Single(l => l.StartsWith("coarse", StringComparison.Ordinal)), Does.Match(@"0\.100\s+3\.0 \(low\)\s+PASS"));
+        Assert.That(text, Does.Contain("coverage factor k = 2"));
+        Assert.That(text, Does.Contain("TUR below 4:1 at: coarse"));
+    }
+
+    [Test]
+    public void Without_uncertainty_the_certificate_says_so_and_has_no_tur_column()
+    {
+        var text = PdfText.Poppler(Write(SampleRuns.Run([SampleRuns.Point("p", 100, "1", 0.05, 0.2, Verdict.Pass)])));
+        Assert.That(text, Does.Not.Contain("U k=2"));
+        Assert.That(text, Does.Contain("Measurement uncertainty was not evaluated"));
+        Assert.That(text, Does.Contain("Overall verdict: PASS"));
+        Assert.That(text, Does.Contain("conforms to the accuracy requirements of IEC 62053-22:2020 class 0.2S"));
+    }
+
+    [Test]
+    public void The_unconfirmed_mark_sits_in_the_limit_cell_and_in_a_footnote()
+    {
+        var lines = PdfText.Poppler(Write(SampleRuns.Mixed())).Split('\n').ToList();
+        var row = lines.FindIndex(l => l.Contains("P05-10%In-PF0.5L", StringComparison.Ordinal));
+        var limitColumn = lines[row].IndexOf("±0.300", StringComparison.Ordinal);
+        Assert.That(limitColumn, Is.GreaterThan(0));
+        Assert.That(lines[row + 1].IndexOf("(unconfirmed)", StringComparison.Ordinal), Is.InRange(limitColumn - 12, limitColumn + 12),
+            "the mark sits under the limit it qualifies");
+        Assert.That(lines.Any(l => l.TrimStart().StartsWith("(unconfirmed) The limit applied", StringComparison.Ordinal)), Is.True);
+        Assert.That(lines.Count(l => l.Contains("(unconfirmed)", StringComparison.Ordinal)), Is.EqualTo(3), "method, cell, footnote");
+    }
+
+    [Test]
+    public void A_run_without_unconfirmed_limits_has_no_mark()
+    {
+        var text = PdfText.Poppler(Write(SampleRuns.Run([SampleRuns.Point("p", 100, "1", 0.05, 0.2, Verdict.Pass)])));
+        Assert.That(text, Does.Not.Contain("unconfirmed"));
+    }
+
+    [Test]
+    public void An_aborted_run_is_incomplete_even_if_its_points_passed()
+    {
+        var run = SampleRuns.Run([SampleRuns.Point("p", 100, "1", 0.05, 0.2, Verdict.Pass)]) with { AbortReason = "operator abort (Ctrl+C)" };
+        var text = PdfText.Poppler(Write(run));
+        Assert.That(text, Does.Contain("Overall verdict: INCOMPLETE"));
+        Assert.That(text, Does.Contain("The run stopped early: operator abort (Ctrl+C)"));
+    }
+
+    [Test]
+    public void Overdue_calibration_and_missing_certificate_are_visible()
+    {
+        var run = SampleRuns.Mixed();
+        var overdue = run with
+        {
+            Instruments = [run.Instruments[0], run.Instruments[1] with { CalibrationDue = new DateOnly(2026, 11, 1) }],
+        };
+        var text = PdfText.Poppler(Write(overdue));
+        Assert.That(Flow(text), Does.Match(@"RD33-00417 2\.14 CAL-2026-0193 2026-03-02 2026-11-01 OVERDUE"));
+        Assert.That(text, Does.Match(@"SIM-SRC-0001\s+1\.0\.0\s+none stated"));
+    }
+
+    [Test]
+    public void Conditional_verdicts_are_explained()
+    {
+        var run = SampleRuns.Run([SampleRuns.Point("cf", 100, "1", 0.21, 0.2, Verdict.ConditionalFail) with { UncertaintyPercent = 0.03, Tur = 6.7 }]);
+        var text = PdfText.Poppler(Write(run));
+        Assert.That(text, Does.Contain("Overall verdict: CONDITIONAL FAIL"));
+        Assert.That(Flow(text), Does.Contain("exceeds the limit of IEC 62053-22:2020 class 0.2S by less than the expanded uncertainty"));
+    }
+
+    [Test]
+    public void Same_run_and_options_give_the_same_bytes_and_the_issue_date_moves_them()
+    {
+        var run = SampleRuns.Mixed();
+        var a = File.ReadAllBytes(Write(run, name: "a.pdf"));
+        var b = File.ReadAllBytes(Write(run, name: "b.pdf"));
+        Assert.That(b, Is.EqualTo(a));
+        var c = File.ReadAllBytes(Write(run, new CertificateOptions { IssueDate = new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero) }, "c.pdf"));
+        Assert.That(c, Is.Not.EqualTo(a));
+        Assert.That(PdfText.Poppler(temp.File("c.pdf")), Does.Contain("Date of issue").And.Contain("2026-12-01"));
+        Assert.That(PdfText.PdfInfo(temp.File("c.pdf")), Does.Contain("CreationDate:    Tue Dec  1 09:00:00 2026 UTC"));
+    }
+
+    [Test]
+    public void The_plot_is_vector_and_the_font_is_embedded_once_as_a_subset()
+    {
+        var pdf = Write(SampleRuns.Mixed());
+        // poppler: pdfimages lists raster images (none expected), pdffonts lists fonts (regular and bold, each once).
+        Assert.That(Tools.Run("pdfimages", "-list", pdf).Split('\n').Where(l => l.Trim().Length > 0).Count(), Is.EqualTo(2), "header lines only");
+        var fonts = Tools.Run("pdffonts", pdf).Split('\n').Skip(2).Where(l => l.Trim().Length > 0).ToList();
+        Assert.That(fonts, Has.Count.EqualTo(2));
+        Assert.That(fonts, Has.All.Match(@"\+LiberationSans(-Bold)?\s+CID TrueType\s+Identity-H\s+yes yes yes"));
+        var words = PdfText.PdfPigWords(pdf).SelectMany(w => w).ToList();
+        Assert.That(words, Does.Contain("Error").And.Contain("scale)"), "axis labels are text, not pixels");
+        Assert.That(new FileInfo(pdf).Length, Is.LessThan(400_000));
+    }
+}
