@@ -1,4 +1,5 @@
 using Bench.Core.Errors;
+
 using Renci.SshNet;
 using Renci.SshNet.Common;
 

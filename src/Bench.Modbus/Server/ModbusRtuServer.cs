@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.IO.Ports;
+
 using Bench.Modbus.Framing;
+
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+
 using Bench.Core.Quantities;
 using Bench.Modbus.Client;
 using Bench.Modbus.Protocol;

@@ -1,10 +1,12 @@
 using System.Globalization;
+
 using Bench.Core.Quantities;
 using Bench.Dut.Meter;
 using Bench.Dut.Profiles;
 using Bench.Sim.Grid;
 using Bench.Sim.Meter;
 using Bench.Testing;
+
 using Microsoft.Extensions.Time.Testing;
 
 namespace Bench.Dut.Tests.Interop;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+
 using Bench.Core.Errors;
 using Bench.Core.Quantities;
 using Bench.Dut.Meter;
@@ -8,6 +9,7 @@ using Bench.Dut.Profiles;
 using Bench.Dut.Tests.Profiles;
 using Bench.Sim.Grid;
 using Bench.Sim.Meter;
+
 using Microsoft.Extensions.Time.Testing;
 
 namespace Bench.Dut.Tests.Meter;

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+
 using Json.Schema;
+
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

@@ -7,6 +7,7 @@ using Bench.Modbus.Pdu;
 using Bench.Modbus.Transport;
 using Bench.Sim.Grid;
 using Bench.Sim.Meter;
+
 using Microsoft.Extensions.Time.Testing;
 
 namespace Bench.Dut.Tests.Simulation;

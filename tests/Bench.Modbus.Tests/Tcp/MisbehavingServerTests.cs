@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+
 using Bench.Modbus.Client;
 using Bench.Modbus.Errors;
 using Bench.Modbus.Pdu;
