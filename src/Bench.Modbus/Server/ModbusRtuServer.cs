@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.IO.Ports;
 
@@ -11,7 +12,8 @@ namespace Bench.Modbus.Server;
 /// <summary>
 /// Modbus RTU slave side on a serial line (or a pseudo-terminal): frames requests by the length their function code
 /// implies, drops frames with a bad CRC and resynchronises on the next 3.5-character silence, hands good frames to the
-/// handler and answers unless the frame was a broadcast (address 0) or the handler returned nothing (not its address).
+/// handler and answers, no sooner than t3.5 after the request's last byte, unless the frame was a broadcast (address 0)
+/// or the handler returned nothing (not its address).
 /// </summary>
 public sealed class ModbusRtuServer : IAsyncDisposable
 {
@@ -102,6 +104,7 @@ public sealed class ModbusRtuServer : IAsyncDisposable
                     continue;
                 }
 
+                var frameEnd = Stopwatch.GetTimestamp();
                 var address = frame[0];
                 var pduLength = expected - 3;
                 frame.Slice(1, pduLength).CopyTo(pdu);
@@ -110,6 +113,13 @@ public sealed class ModbusRtuServer : IAsyncDisposable
                 if (address == 0 || length == 0)
                 {
                     continue;
+                }
+
+                // A slave knows a frame has ended after t3.5 of silence: never answer sooner than that.
+                var wait = _interFrame - Stopwatch.GetElapsedTime(frameEnd);
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, _stop.Token).ConfigureAwait(false);
                 }
 
                 tx[0] = address;

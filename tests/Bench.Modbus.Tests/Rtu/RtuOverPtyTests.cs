@@ -63,6 +63,7 @@ public sealed class RtuOverPtyTests
         await Task.Delay(50);
         raw.Write(Convert.FromHexString("010300000001840A"));
         raw.Flush();
+        var sent = System.Diagnostics.Stopwatch.StartNew();
         var reply = new byte[7];
         var read = 0;
         using var timeout = new CancellationTokenSource(2000);
@@ -71,9 +72,13 @@ public sealed class RtuOverPtyTests
             read += await raw.ReadAsync(reply.AsMemory(read), timeout.Token);
         }
 
-        // Reply 01 03 02 00 2A + CRC; CRC recomputed with the table-verified Crc16Modbus.
+        var answeredAfter = sent.Elapsed;
+
+        // Reply 01 03 02 00 2A + CRC; CRC recomputed with the table-verified Crc16Modbus. Not before t3.5 = 2.005 ms
+        // at 19200 baud 8E1 (modbus.md §4): the slave only knows the request ended after that silence.
         Assert.Multiple(() =>
         {
+            Assert.That(answeredAfter, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(2)));
             Assert.That(Convert.ToHexString(reply[..5]), Is.EqualTo("010302002A"));
             Assert.That(Crc16Modbus.IsValid(reply), Is.True);
             Assert.That(server.CrcErrors, Is.EqualTo(1));
