@@ -3,7 +3,6 @@ using Bench.Modbus.Framing;
 using Bench.Modbus.Pdu;
 using Bench.Modbus.Protocol;
 
-
 namespace Bench.Modbus.Tests.Pdu;
 
 /// <summary>Round trips over random inputs (FsCheck): encoders and decoders are each other's inverse.</summary>
