@@ -25,10 +25,13 @@ internal sealed class VirtualBench : IAsyncDisposable
 
     public static async Task<VirtualBench> StartAsync(SimulatedInstrumentOptions? source = null, SimulatedInstrumentOptions? reference = null)
     {
+        // Port 111 is shared by everything on 127.0.0.1: tests that need the portmapper give their own loopback host.
+        source ??= new SimulatedInstrumentOptions { TryPortmapper = false };
+        reference ??= new SimulatedInstrumentOptions { Serial = "REF0001", TryPortmapper = false };
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero));
         var grid = new SimulatedGrid(time);
-        var src = await SimulatedSource.StartAsync(grid, source ?? new SimulatedInstrumentOptions(), CancellationToken.None);
-        var refr = await SimulatedReference.StartAsync(new GridObserver(grid), reference ?? new SimulatedInstrumentOptions { Serial = "REF0001" }, CancellationToken.None);
+        var src = await SimulatedSource.StartAsync(grid, source, CancellationToken.None);
+        var refr = await SimulatedReference.StartAsync(new GridObserver(grid), reference, CancellationToken.None);
         return new VirtualBench(time, grid, src, refr);
     }
 

@@ -19,6 +19,18 @@ public sealed record SimulatedInstrumentOptions
     /// <summary>TCP port of the raw SCPI socket; 0 = ephemeral.</summary>
     public int Port { get; init; }
 
+    /// <summary>Also serve VXI-11 (TCPIP INSTR) — on <see cref="SharedVxi11"/> when given, else on an own server.</summary>
+    public bool ServeVxi11 { get; init; } = true;
+
+    /// <summary>The LAN device name under which the VXI-11 server knows this instrument.</summary>
+    public string Vxi11DeviceName { get; init; } = "inst0";
+
+    /// <summary>A VXI-11 server shared by several simulated instruments on one host (a gateway with inst0, inst1…).</summary>
+    public Servers.Vxi11Server? SharedVxi11 { get; init; }
+
+    /// <summary>Start a portmapper on port 111 of <see cref="Host"/> when the port can be bound (else the resource carries the port).</summary>
+    public bool TryPortmapper { get; init; } = true;
+
     /// <summary>Faults to inject; may be changed while the simulator runs.</summary>
     public SimulatedFaults Faults { get; init; } = new();
 

@@ -49,6 +49,7 @@ public sealed class MessageSession : IAsyncDisposable
     public async Task WriteBytesAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken, TimeSpan? timeout = null)
     {
         var limit = timeout ?? Options.Timeout;
+        Transport.Timeout = limit;
         using var cts = Deadline(cancellationToken, limit);
         try
         {
@@ -70,6 +71,7 @@ public sealed class MessageSession : IAsyncDisposable
     public async Task<byte[]> ReadMessageAsync(CancellationToken cancellationToken, TimeSpan? timeout = null)
     {
         var limit = timeout ?? Options.Timeout;
+        Transport.Timeout = limit;
         using var cts = Deadline(cancellationToken, limit);
         try
         {
@@ -93,6 +95,7 @@ public sealed class MessageSession : IAsyncDisposable
     public async Task<byte[]> ReadBlockAsync(CancellationToken cancellationToken, TimeSpan? timeout = null)
     {
         var limit = timeout ?? Options.Timeout;
+        Transport.Timeout = limit;
         using var cts = Deadline(cancellationToken, limit);
         try
         {

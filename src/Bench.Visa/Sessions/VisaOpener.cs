@@ -20,6 +20,7 @@ public static class VisaOpener
         return name.Kind switch
         {
             VisaTransportKind.TcpipSocket => await SocketTransport.ConnectAsync(name.Original, name.Host!, name.Port!.Value, options.OpenTimeout, cancellationToken).ConfigureAwait(false),
+            VisaTransportKind.Vxi11 => await Vxi11Transport.ConnectAsync(name.Original, name.Host!, name.Port, name.DeviceName!, options.OpenTimeout, cancellationToken).ConfigureAwait(false),
             _ => throw new BenchInputException(name.Original, $"Bench has no native transport for {name.Interface} {name.ResourceClass} resources; configure a vendor VISA library in the bench profile"),
         };
     }
