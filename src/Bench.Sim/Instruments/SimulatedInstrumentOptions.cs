@@ -31,6 +31,19 @@ public sealed record SimulatedInstrumentOptions
     /// <summary>Start a portmapper on port 111 of <see cref="Host"/> when the port can be bound (else the resource carries the port).</summary>
     public bool TryPortmapper { get; init; } = true;
 
+    /// <summary>Also serve HiSLIP — on <see cref="SharedHiSlip"/> when given, else on an own server.</summary>
+    public bool ServeHiSlip { get; init; } = true;
+
+    public string HiSlipSubAddress { get; init; } = "hislip0";
+
+    /// <summary>TCP port of an own HiSLIP server; 0 = ephemeral (4880 is the registered port).</summary>
+    public int HiSlipPort { get; init; }
+
+    /// <summary>Offer overlapped mode in InitializeResponse instead of synchronized.</summary>
+    public bool HiSlipOverlapped { get; init; }
+
+    public Servers.HiSlipServer? SharedHiSlip { get; init; }
+
     /// <summary>Faults to inject; may be changed while the simulator runs.</summary>
     public SimulatedFaults Faults { get; init; } = new();
 

@@ -40,6 +40,20 @@ internal sealed class SimulatedEndpoints : IAsyncDisposable
                 endpoints.Vxi11Resource = vxi.ResourceFor(options.Vxi11DeviceName);
                 endpoints.Resources.Add(endpoints.Vxi11Resource);
             }
+
+            if (options.ServeHiSlip)
+            {
+                var hislip = options.SharedHiSlip;
+                if (hislip is null)
+                {
+                    hislip = HiSlipServer.Start(options.Host, options.HiSlipPort, options.HiSlipOverlapped, log);
+                    endpoints._owned.Add(hislip);
+                }
+
+                hislip.Register(options.HiSlipSubAddress, device);
+                endpoints.HiSlipResource = hislip.ResourceFor(options.HiSlipSubAddress);
+                endpoints.Resources.Add(endpoints.HiSlipResource);
+            }
         }
         catch
         {
