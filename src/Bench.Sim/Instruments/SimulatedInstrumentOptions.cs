@@ -44,6 +44,9 @@ public sealed record SimulatedInstrumentOptions
 
     public Servers.HiSlipServer? SharedHiSlip { get; init; }
 
+    /// <summary>Also serve on this serial port (e.g. one end of a socat pty pair); null = no serial endpoint.</summary>
+    public string? SerialPort { get; init; }
+
     /// <summary>Faults to inject; may be changed while the simulator runs.</summary>
     public SimulatedFaults Faults { get; init; } = new();
 

@@ -22,6 +22,7 @@ public static class VisaOpener
             VisaTransportKind.TcpipSocket => await SocketTransport.ConnectAsync(name.Original, name.Host!, name.Port!.Value, options.OpenTimeout, cancellationToken).ConfigureAwait(false),
             VisaTransportKind.Vxi11 => await Vxi11Transport.ConnectAsync(name.Original, name.Host!, name.Port, name.DeviceName!, options.OpenTimeout, cancellationToken).ConfigureAwait(false),
             VisaTransportKind.HiSlip => await HiSlipTransport.ConnectAsync(name.Original, name.Host!, name.Port ?? VisaResourceName.HiSlipDefaultPort, name.DeviceName!, options.OpenTimeout, cancellationToken).ConfigureAwait(false),
+            VisaTransportKind.Serial => SerialTransport.Open(name.Original, name.SerialPort!, options.Serial),
             _ => throw new BenchInputException(name.Original, $"Bench has no native transport for {name.Interface} {name.ResourceClass} resources; configure a vendor VISA library in the bench profile"),
         };
     }

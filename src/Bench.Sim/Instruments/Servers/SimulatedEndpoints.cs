@@ -54,6 +54,12 @@ internal sealed class SimulatedEndpoints : IAsyncDisposable
                 endpoints.HiSlipResource = hislip.ResourceFor(options.HiSlipSubAddress);
                 endpoints.Resources.Add(endpoints.HiSlipResource);
             }
+
+            if (options.SerialPort is { } serial)
+            {
+                endpoints._owned.Add(SerialScpiServer.Start(device, serial, device.Profile.Transport.BaudRate, log));
+                endpoints.Resources.Add($"ASRL{serial}::INSTR");
+            }
         }
         catch
         {
