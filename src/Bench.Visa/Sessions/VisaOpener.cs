@@ -17,6 +17,11 @@ public static class VisaOpener
 
     public static async Task<IMessageTransport> OpenTransportAsync(VisaResourceName name, VisaSessionOptions options, CancellationToken cancellationToken)
     {
+        if (options.VendorLibrary is { } vendor)
+        {
+            return await Task.Run(() => VendorVisaTransport.Open(name.Original, vendor, options.OpenTimeout), cancellationToken).ConfigureAwait(false);
+        }
+
         return name.Kind switch
         {
             VisaTransportKind.TcpipSocket => await SocketTransport.ConnectAsync(name.Original, name.Host!, name.Port!.Value, options.OpenTimeout, cancellationToken).ConfigureAwait(false),
