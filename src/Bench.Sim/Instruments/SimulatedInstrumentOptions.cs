@@ -53,6 +53,9 @@ public sealed record SimulatedInstrumentOptions
     /// <summary>The simulated reference's own error: a gain error on power and energy, in ppm (default 0).</summary>
     public double ReferenceGainErrorPpm { get; init; }
 
+    /// <summary>The reference's pulse input: a running count of pulses (e.g. the simulated meter's LED output); null = none wired.</summary>
+    public Func<long>? PulseInput { get; init; }
+
     /// <summary>The simulated source switches its output off when the connection that controls it drops.</summary>
     public bool OutputOffOnDisconnect { get; init; } = true;
 

@@ -31,13 +31,27 @@ public abstract class ScpiDevice
 
         if (profile.Measurement is { } m)
         {
-            _commands.Add(("measure", m.Query.BuildMatcher()));
+            _commands.AddRange(m.Queries.Select(q => ("query_fields:" + q.Query.Text, q.Query.BuildMatcher())));
             _commands.AddRange(m.Setup.Select(s => ("measure_setup", new CommandTemplate(s).BuildMatcher())));
+        }
+
+        if (profile.Pulse is { } pulse)
+        {
+            _commands.Add(("pulse_query", pulse.Query.BuildMatcher()));
+            _commands.AddRange(pulse.Start.Select(s => ("pulse_start", new CommandTemplate(s).BuildMatcher())));
+            _commands.AddRange(pulse.Stop.Select(s => ("literal", new CommandTemplate(s).BuildMatcher())));
+        }
+
+        if (profile.VoltageEvent is { } ve)
+        {
+            _commands.AddRange(ve.Prepare.Select(t => ("event_prepare", t.BuildMatcher())));
+            _commands.AddRange(ve.Run.Select(t => ("event_run", t.BuildMatcher())));
+            _commands.AddRange(ve.Restore.Select(t => ("event_restore", t.BuildMatcher())));
         }
 
         if (profile.Energy is { } e)
         {
-            _commands.Add(("energy_query", e.Query.BuildMatcher()));
+            _commands.Add(("query_fields:" + e.Query.Text, e.Query.BuildMatcher()));
             _commands.AddRange(e.Start.Select((s, i) => (i == e.Start.Count - 1 ? "energy_start" : "energy_reset", new CommandTemplate(s).BuildMatcher())));
             _commands.AddRange(e.Stop.Select(s => ("energy_stop", new CommandTemplate(s).BuildMatcher())));
         }
