@@ -65,7 +65,7 @@ public sealed class ProfileSession : IAsyncDisposable
 
             foreach (var command in profile.Init)
             {
-                await scpi.ConfigureAsync(command, cancellationToken).ConfigureAwait(false);
+                await scpi.ConfigureAsync(new CommandTemplate(command).Render(), cancellationToken).ConfigureAwait(false);
             }
 
             return new ProfileSession(profile, scpi, identity);
@@ -84,11 +84,12 @@ public sealed class ProfileSession : IAsyncDisposable
         return Scpi.ConfigureAsync(template.Render(values), cancellationToken);
     }
 
+    /// <summary>Sends fixed commands (init, safe state, setup lists), each written as a template without placeholders.</summary>
     public async Task ConfigureAllAsync(IEnumerable<string> commands, CancellationToken cancellationToken)
     {
         foreach (var command in commands)
         {
-            await Scpi.ConfigureAsync(command, cancellationToken).ConfigureAwait(false);
+            await Scpi.ConfigureAsync(new CommandTemplate(command).Render(), cancellationToken).ConfigureAwait(false);
         }
     }
 
