@@ -55,6 +55,62 @@ public static class RpcRecord
         return record;
     }
 
+    /// <summary>Blocking variant of <see cref="ReadAsync"/> for servers that give each connection its own thread.</summary>
+    public static byte[]? Read(Stream stream, int maxBytes)
+    {
+        var header = new byte[HeaderBytes];
+        byte[] record = [];
+        var last = false;
+        while (!last)
+        {
+            if (!Fill(stream, header))
+            {
+                return record.Length == 0 ? null : throw new EndOfStreamException("connection closed inside an RPC record");
+            }
+
+            var word = BinaryPrimitives.ReadUInt32BigEndian(header);
+            last = (word & 0x8000_0000u) != 0;
+            var length = (int)(word & 0x7FFF_FFFFu);
+            if ((long)record.Length + length > maxBytes)
+            {
+                throw new InvalidDataException($"RPC record longer than {maxBytes} bytes");
+            }
+
+            var offset = record.Length;
+            Array.Resize(ref record, offset + length);
+            if (!Fill(stream, record.AsSpan(offset)))
+            {
+                throw new EndOfStreamException("connection closed inside an RPC record");
+            }
+        }
+
+        return record;
+    }
+
+    /// <summary>Blocking variant of <see cref="WriteAsync"/>.</summary>
+    public static void Write(Stream stream, XdrWriter message)
+    {
+        BinaryPrimitives.WriteUInt32BigEndian(message.Buffer, 0x8000_0000u | (uint)(message.Length - HeaderBytes));
+        stream.Write(message.Buffer, 0, message.Length);
+    }
+
+    private static bool Fill(Stream stream, Span<byte> buffer)
+    {
+        var read = 0;
+        while (read < buffer.Length)
+        {
+            var n = stream.Read(buffer[read..]);
+            if (n == 0)
+            {
+                return read == 0 ? false : throw new EndOfStreamException("connection closed inside an RPC record");
+            }
+
+            read += n;
+        }
+
+        return true;
+    }
+
     private static async Task<bool> FillAsync(Stream stream, Memory<byte> buffer, CancellationToken cancellationToken)
     {
         var read = 0;

@@ -84,22 +84,24 @@ public sealed class RpcServer : IAsyncDisposable
             lock (_gate)
             {
                 _tasks.RemoveAll(t => t.IsCompleted);
-                _tasks.Add(ServeAsync(client));
+                _tasks.Add(Task.Factory.StartNew(() => Serve(client), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default));
             }
         }
     }
 
-    private async Task ServeAsync(TcpClient client)
+    /// <summary>One connection on its own thread with blocking reads (no thread-pool hop per call); handlers may still wait.</summary>
+    private void Serve(TcpClient client)
     {
         var connection = new RpcConnection(client.Client.RemoteEndPoint?.ToString() ?? "?");
         var stream = client.GetStream();
         var reply = new XdrWriter(1024);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token, connection.Closed);
+        using var closeOnStop = _stop.Token.Register(() => client.Close());
+        using var closeOnDrop = connection.Closed.Register(() => client.Close());
         try
         {
-            while (!linked.IsCancellationRequested)
+            while (!_stop.IsCancellationRequested && !connection.Closed.IsCancellationRequested)
             {
-                var record = await RpcRecord.ReadAsync(stream, 64 * 1024 * 1024, linked.Token).ConfigureAwait(false);
+                var record = RpcRecord.Read(stream, 64 * 1024 * 1024);
                 if (record is null)
                 {
                     return;
@@ -120,7 +122,7 @@ public sealed class RpcServer : IAsyncDisposable
                     RpcProtocol.ReplyHeader(reply, call.Xid, RpcProtocol.Success);
                     try
                     {
-                        if (!await _handler(call, connection, reply).ConfigureAwait(false))
+                        if (!_handler(call, connection, reply).GetAwaiter().GetResult())
                         {
                             client.Client.LingerState = new LingerOption(true, 0);
                             return;
@@ -133,10 +135,10 @@ public sealed class RpcServer : IAsyncDisposable
                     }
                 }
 
-                await RpcRecord.WriteAsync(stream, reply, linked.Token).ConfigureAwait(false);
+                RpcRecord.Write(stream, reply);
             }
         }
-        catch (Exception ex) when (ex is IOException or OperationCanceledException or SocketException or ObjectDisposedException or InvalidDataException or FormatException)
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or SocketException or ObjectDisposedException or InvalidDataException or FormatException or InvalidOperationException)
         {
             _log?.LogDebug("RPC connection {Peer} ended: {Reason}", connection.Peer, ex.Message);
         }
