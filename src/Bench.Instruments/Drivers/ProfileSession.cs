@@ -15,11 +15,14 @@ namespace Bench.Instruments.Drivers;
 /// </summary>
 public sealed class ProfileSession : IAsyncDisposable
 {
-    private ProfileSession(InstrumentProfile profile, ScpiSession scpi, InstrumentIdentity identity)
+    private readonly InstrumentConnectionOptions _connection;
+
+    private ProfileSession(InstrumentProfile profile, ScpiSession scpi, InstrumentIdentity identity, InstrumentConnectionOptions connection)
     {
         Profile = profile;
         Scpi = scpi;
         Identity = identity;
+        _connection = connection;
     }
 
     public InstrumentProfile Profile { get; }
@@ -30,9 +33,10 @@ public sealed class ProfileSession : IAsyncDisposable
 
     public string Resource => Scpi.Resource;
 
-    public static VisaSessionOptions VisaOptions(InstrumentProfile profile) => new()
+    public static VisaSessionOptions VisaOptions(InstrumentProfile profile, InstrumentConnectionOptions? connection = null) => new()
     {
-        Timeout = TimeSpan.FromSeconds(profile.Transport.TimeoutS),
+        Timeout = connection?.Timeout ?? TimeSpan.FromSeconds(profile.Transport.TimeoutS),
+        VendorLibrary = connection?.VendorVisaLibrary is { } vendor ? VendorLibraries.Get(vendor) : null,
         WriteTermination = profile.Transport.WriteTermination,
         ReadTermination = profile.Transport.ReadTermination.Length > 0 ? (byte)profile.Transport.ReadTermination[^1] : null,
         Serial = new SerialSettings { BaudRate = profile.Transport.BaudRate },
@@ -44,16 +48,26 @@ public sealed class ProfileSession : IAsyncDisposable
         OperationCompleteTimeout = TimeSpan.FromSeconds(profile.Transport.OperationCompleteTimeoutS),
     };
 
-    public static async Task<ProfileSession> OpenAsync(
+    public static Task<ProfileSession> OpenAsync(
         InstrumentProfile profile, string role, string resource, InstrumentCalibration? calibration, ILoggerFactory? logging, CancellationToken cancellationToken)
+        => OpenAsync(profile, role, resource, calibration, logging, null, cancellationToken);
+
+    public static async Task<ProfileSession> OpenAsync(
+        InstrumentProfile profile, string role, string resource, InstrumentCalibration? calibration, ILoggerFactory? logging, InstrumentConnectionOptions? connection, CancellationToken cancellationToken)
     {
+        connection ??= new InstrumentConnectionOptions();
         if (!profile.HasRole(role))
         {
             throw new BenchInputException(profile.Path, $"profile '{profile.Name}' is not a {role} (its roles: {string.Join(", ", profile.Roles)})");
         }
 
         var logger = logging?.CreateLogger("Bench.Instruments." + role);
-        var scpi = await ScpiSession.OpenAsync(resource, VisaOptions(profile), ScpiOptions(profile), logger, cancellationToken).ConfigureAwait(false);
+        var scpi = await ScpiSession.OpenAsync(resource, VisaOptions(profile, connection), ScpiOptions(profile), logger, cancellationToken).ConfigureAwait(false);
+        if (connection.Transcript is { } transcript)
+        {
+            scpi.Transcript += transcript;
+        }
+
         try
         {
             var idn = await scpi.IdentifyAsync(cancellationToken).ConfigureAwait(false);
@@ -68,7 +82,7 @@ public sealed class ProfileSession : IAsyncDisposable
                 await scpi.ConfigureAsync(new CommandTemplate(command).Render(), cancellationToken).ConfigureAwait(false);
             }
 
-            return new ProfileSession(profile, scpi, identity);
+            return new ProfileSession(profile, scpi, identity, connection);
         }
         catch
         {
@@ -98,7 +112,11 @@ public sealed class ProfileSession : IAsyncDisposable
     {
         var old = Scpi;
         await old.DisposeAsync().ConfigureAwait(false);
-        Scpi = await ScpiSession.OpenAsync(old.Resource, VisaOptions(Profile), ScpiOptions(Profile), logger, cancellationToken).ConfigureAwait(false);
+        Scpi = await ScpiSession.OpenAsync(old.Resource, VisaOptions(Profile, _connection), ScpiOptions(Profile), logger, cancellationToken).ConfigureAwait(false);
+        if (_connection.Transcript is { } transcript)
+        {
+            Scpi.Transcript += transcript;
+        }
     }
 
     public ValueTask DisposeAsync() => Scpi.DisposeAsync();

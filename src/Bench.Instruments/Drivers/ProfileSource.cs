@@ -18,6 +18,8 @@ public sealed class ProfileSource : IThreePhaseSource, IVoltageEventSource
     private readonly ILogger? _logger;
     private ThreePhaseSetpoint? _applied;
     private bool _eventRan;
+    private readonly CancellationTokenSource _keepAliveStop = new();
+    private Task? _keepAlive;
 
     internal ProfileSource(ProfileSession session, ILogger? logger)
     {
@@ -147,7 +149,44 @@ public sealed class ProfileSource : IThreePhaseSource, IVoltageEventSource
         _eventRan = true;
     }
 
-    public ValueTask DisposeAsync() => _session.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (_keepAlive is { } loop)
+        {
+            await _keepAliveStop.CancelAsync().ConfigureAwait(false);
+            await loop.ConfigureAwait(false);
+        }
+
+        _keepAliveStop.Dispose();
+        await _session.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Keeps the instrument's communication watchdog fed while this driver lives (a crashed controller stops it).</summary>
+    internal void StartKeepAlive(CommandTemplate keepAlive, TimeSpan period)
+    {
+        var command = keepAlive.Render();
+        _keepAlive = Task.Run(async () =>
+        {
+            using var timer = new PeriodicTimer(period);
+            try
+            {
+                while (await timer.WaitForNextTickAsync(_keepAliveStop.Token).ConfigureAwait(false))
+                {
+                    try
+                    {
+                        await _session.Scpi.WriteAsync(command, _keepAliveStop.Token).ConfigureAwait(false);
+                    }
+                    catch (InstrumentFaultException ex)
+                    {
+                        _logger?.LogWarning("{Resource}: watchdog keep-alive failed: {Reason}", Identity.Resource, ex.Message);
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        });
+    }
 
     private async Task ApplyHarmonicsAsync(int phase, PhaseSetpoint p, CancellationToken cancellationToken)
     {

@@ -24,6 +24,8 @@ internal sealed class SourceDevice : ScpiDevice
     private double _eventDurationS = 0.1;
     private int _selected;
     private ITimer? _eventTimer;
+    private ITimer? _watchdog;
+    private double _watchdogS;
 
     public SourceDevice(SimulatedGrid grid, InstrumentProfile profile, SimulatedInstrumentOptions options)
         : base(profile, options.Serial, options.Faults)
@@ -54,11 +56,58 @@ internal sealed class SourceDevice : ScpiDevice
 
     protected override void Reset() => SwitchOff();
 
+    protected override void OnCommand(SimulatedConnection connection)
+    {
+        if (_watchdogS > 0 && (_controller is null || ReferenceEquals(connection, _controller)))
+        {
+            ArmWatchdog();
+        }
+    }
+
+    /// <summary>The communication watchdog runs on wall-clock time: it guards the link, not the simulated grid.</summary>
+    private void ArmWatchdog()
+    {
+        if (_watchdogS <= 0)
+        {
+            _watchdog?.Dispose();
+            _watchdog = null;
+            return;
+        }
+
+        var period = TimeSpan.FromSeconds(_watchdogS);
+        if (_watchdog is null)
+        {
+            _watchdog = TimeProvider.System.CreateTimer(_ => WatchdogExpired(), null, period, Timeout.InfiniteTimeSpan);
+        }
+        else
+        {
+            _watchdog.Change(period, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private void WatchdogExpired()
+    {
+        lock (Gate)
+        {
+            SwitchOff();
+        }
+    }
+
     protected override string? Handle(string name, Match match, SimulatedConnection connection)
     {
         var phase = match.Groups["phase"].Success ? PhaseIndex(match) : _selected;
         switch (name)
         {
+            case "watchdog_enable":
+                _watchdogS = match.Groups["timeout_s"].Success ? Number(match, "timeout_s") : Profile.Watchdog!.TimeoutS;
+                ArmWatchdog();
+                return null;
+            case "watchdog_disable":
+                _watchdogS = 0;
+                ArmWatchdog();
+                return null;
+            case "watchdog_keepalive":
+                return null;
             case "select_phase":
                 _selected = phase;
                 return null;

@@ -59,11 +59,11 @@ public abstract class ScpiDevice
         _commands.AddRange(profile.Init.Concat(profile.SafeState).Select(s => ("literal", new CommandTemplate(s).BuildMatcher(compiled: true))));
         if (profile.Watchdog is { } wd)
         {
-            foreach (var t in new[] { wd.Enable, wd.Disable, wd.KeepAlive })
+            foreach (var (name, t) in new[] { ("watchdog_enable", wd.Enable), ("watchdog_disable", wd.Disable), ("watchdog_keepalive", wd.KeepAlive) })
             {
                 if (t is not null)
                 {
-                    _commands.Add(("watchdog", t.BuildMatcher(compiled: true)));
+                    _commands.Add((name, t.BuildMatcher(compiled: true)));
                 }
             }
         }
@@ -152,8 +152,14 @@ public abstract class ScpiDevice
     {
     }
 
+    /// <summary>Called (under <see cref="Gate"/>) for every command received, before it is run: watchdogs re-arm here.</summary>
+    protected virtual void OnCommand(SimulatedConnection connection)
+    {
+    }
+
     private string? Execute(string command, SimulatedConnection connection)
     {
+        OnCommand(connection);
         if (Faults.ErrorOnCommand is { } bad && command.TrimStart(':').StartsWith(bad.TrimStart(':'), StringComparison.OrdinalIgnoreCase))
         {
             PushError(Faults.InjectedErrorCode, Faults.InjectedErrorMessage);
