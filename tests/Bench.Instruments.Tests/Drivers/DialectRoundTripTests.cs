@@ -21,7 +21,7 @@ public class DialectRoundTripTests
         var profile = InstrumentProfile.LoadShipped(file);
         var grid = new SimulatedGrid(new FakeTimeProvider());
         await using var sim = await SimulatedSource.StartAsync(grid, Options(profile), CancellationToken.None);
-        await using var source = await InstrumentConnector.OpenSourceAsync(profile, sim.Resource, null, null, CancellationToken.None);
+        await using var source = await InstrumentConnector.OpenSourceAsync(profile, sim.Resource, null, null, TestTimeouts.Connection, CancellationToken.None);
         Assert.That(source.Identity.Model, Does.Contain(profile.Model));
 
         var current = profile.HasCurrentOutput ? 5 : 0;
@@ -50,7 +50,7 @@ public class DialectRoundTripTests
         grid.Program(ThreePhaseSetpoint.Balanced(230, 10, new PowerFactor(0.8, LoadKind.Inductive), 50));
         grid.SwitchOutput(true);
         await using var sim = await SimulatedReference.StartAsync(new GridObserver(grid), Options(profile), CancellationToken.None);
-        await using var reference = await InstrumentConnector.OpenReferenceAsync(profile, sim.Resource, null, null, CancellationToken.None);
+        await using var reference = await InstrumentConnector.OpenReferenceAsync(profile, sim.Resource, null, null, TestTimeouts.Connection, CancellationToken.None);
 
         var m = await reference.MeasureAsync(CancellationToken.None);
         Assert.That(m.Phases.Select(p => p.VoltageRmsV), Is.All.EqualTo(230).Within(0.01));

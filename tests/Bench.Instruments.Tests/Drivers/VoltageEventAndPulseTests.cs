@@ -18,7 +18,7 @@ public class VoltageEventAndPulseTests
         var time = new FakeTimeProvider();
         var grid = new SimulatedGrid(time);
         await using var sim = await SimulatedSource.StartAsync(grid, new SimulatedInstrumentOptions { Profile = profile, ServeVxi11 = false, ServeHiSlip = false }, CancellationToken.None);
-        await using var source = await InstrumentConnector.OpenSourceAsync(profile, sim.Resource, null, null, CancellationToken.None);
+        await using var source = await InstrumentConnector.OpenSourceAsync(profile, sim.Resource, null, null, TestTimeouts.Connection, CancellationToken.None);
         await source.ApplyAsync(ThreePhaseSetpoint.Balanced(230, current, PowerFactor.Unity, 50), CancellationToken.None);
 
         var events = (IVoltageEventSource)source;
@@ -42,7 +42,7 @@ public class VoltageEventAndPulseTests
         var profile = InstrumentProfile.LoadShipped("fluke-6105a.yaml");
         var grid = new SimulatedGrid(new FakeTimeProvider());
         await using var sim = await SimulatedSource.StartAsync(grid, new SimulatedInstrumentOptions { Profile = profile, ServeVxi11 = false, ServeHiSlip = false }, CancellationToken.None);
-        await using var source = await InstrumentConnector.OpenSourceAsync(profile, sim.Resource, null, null, CancellationToken.None);
+        await using var source = await InstrumentConnector.OpenSourceAsync(profile, sim.Resource, null, null, TestTimeouts.Connection, CancellationToken.None);
         Assert.That(((IVoltageEventSource)source).SupportsVoltageEvents, Is.False);
         Assert.That(() => ((IVoltageEventSource)source).RunVoltageEventAsync(VoltageEvent.AllPhases(0, 0.1), CancellationToken.None),
             Throws.TypeOf<Bench.Core.Errors.BenchInputException>().With.Message.Contains("voltage_event"));
@@ -54,7 +54,7 @@ public class VoltageEventAndPulseTests
         var profile = InstrumentProfile.LoadShipped("chroma-61512.yaml");
         var grid = new SimulatedGrid(new FakeTimeProvider());
         await using var sim = await SimulatedSource.StartAsync(grid, new SimulatedInstrumentOptions { Profile = profile, ServeVxi11 = false, ServeHiSlip = false }, CancellationToken.None);
-        await using var source = await InstrumentConnector.OpenSourceAsync(profile, sim.Resource, null, null, CancellationToken.None);
+        await using var source = await InstrumentConnector.OpenSourceAsync(profile, sim.Resource, null, null, TestTimeouts.Connection, CancellationToken.None);
         Assert.That(() => source.ApplyAsync(ThreePhaseSetpoint.Balanced(230, 5, PowerFactor.Unity, 50), CancellationToken.None),
             Throws.TypeOf<Bench.Core.Errors.BenchInputException>().With.Message.Contains("phantom-load"));
     }
@@ -65,7 +65,7 @@ public class VoltageEventAndPulseTests
         long meterPulses = 1000;
         var grid = new SimulatedGrid(new FakeTimeProvider());
         await using var sim = await SimulatedReference.StartAsync(new GridObserver(grid), new SimulatedInstrumentOptions { PulseInput = () => Interlocked.Read(ref meterPulses), ServeVxi11 = false, ServeHiSlip = false }, CancellationToken.None);
-        await using var reference = await InstrumentConnector.OpenReferenceAsync(InstrumentProfile.LoadShipped("bench-sim-reference.yaml"), sim.Resource, null, null, CancellationToken.None);
+        await using var reference = await InstrumentConnector.OpenReferenceAsync(InstrumentProfile.LoadShipped("bench-sim-reference.yaml"), sim.Resource, null, null, TestTimeouts.Connection, CancellationToken.None);
         var counter = (IPulseCounter)reference;
         await counter.StartPulseCountAsync(CancellationToken.None);
         Interlocked.Add(ref meterPulses, 437);

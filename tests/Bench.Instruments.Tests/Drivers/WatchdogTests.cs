@@ -24,7 +24,7 @@ public class WatchdogTests
         Assert.That(profile.Watchdog!.TimeoutS, Is.EqualTo(1));
         var grid = new SimulatedGrid(new FakeTimeProvider());
         await using var sim = await SimulatedSource.StartAsync(grid, new SimulatedInstrumentOptions { Profile = profile, ServeVxi11 = false, ServeHiSlip = false }, CancellationToken.None);
-        await using var source = await InstrumentConnector.OpenSourceAsync(profile, sim.Resource, null, null, CancellationToken.None);
+        await using var source = await InstrumentConnector.OpenSourceAsync(profile, sim.Resource, null, null, TestTimeouts.Connection, CancellationToken.None);
         await source.ApplyAsync(ThreePhaseSetpoint.Balanced(230, 5, PowerFactor.Unity, 50), CancellationToken.None);
         Assert.That(grid.State.OutputOn, Is.True);
 

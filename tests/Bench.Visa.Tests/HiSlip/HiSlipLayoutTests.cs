@@ -52,13 +52,19 @@ public class HiSlipLayoutTests
             await async.GetStream().WriteAsync(new HiSlipMessage(HiSlipMessageType.AsyncInitializeResponse, 0, 0x5858, ReadOnlyMemory<byte>.Empty).Encode());
             var max = await HiSlipMessage.ReadAsync(async.GetStream(), 1024, CancellationToken.None);
             await async.GetStream().WriteAsync(new HiSlipMessage(HiSlipMessageType.AsyncMaxMsgSizeResponse, 0, 0, new byte[] { 0, 0, 0, 0, 0, 0, 0x01, 0x00 }).Encode());
-            var data = await HiSlipMessage.ReadAsync(sync.GetStream(), 1024, CancellationToken.None);
-            return (init!, asyncInit!, max!, data!);
+            var parts = new List<HiSlipMessage>();
+            do
+            {
+                parts.Add((await HiSlipMessage.ReadAsync(sync.GetStream(), 1024, CancellationToken.None))!);
+            }
+            while (parts[^1].Type != HiSlipMessageType.DataEnd);
+
+            return (init!, asyncInit!, max!, parts);
         });
 
         await using var t = await HiSlipTransport.ConnectAsync("test", "127.0.0.1", port, "hislip3", TimeSpan.FromSeconds(5), CancellationToken.None);
         await t.WriteAsync(new byte[600], true, CancellationToken.None); // larger than the 256-byte limit: split
-        var (init, asyncInit, max, data) = await server;
+        var (init, asyncInit, max, parts) = await server;
 
         Assert.That(init.Type, Is.EqualTo(HiSlipMessageType.Initialize));
         Assert.That(init.Parameter, Is.EqualTo(0x0100_424Eu), "version 1.0, vendor 'BN'");
@@ -68,6 +74,12 @@ public class HiSlipLayoutTests
         Assert.That(max.Payload.ToArray(), Is.EqualTo(new byte[] { 0, 0, 0, 0, 0, 0x10, 0, 0 }), "1 MiB, big-endian uint64");
         Assert.That(t.SessionId, Is.EqualTo(0x42));
         Assert.That(t.ServerMaxMessageSize, Is.EqualTo(256));
-        Assert.That((data.Type, data.Parameter, data.Payload.Length), Is.EqualTo((HiSlipMessageType.Data, HiSlipMessage.FirstMessageId, 240)), "256 − 16 header bytes");
+        // 600 bytes in payloads of 256 − 16 = 240: Data, Data, DataEnd, with MessageIDs 0xFFFFFF00 + 2k.
+        Assert.That(parts.Select(p => (p.Type, p.Parameter, p.Payload.Length)), Is.EqualTo(new[]
+        {
+            (HiSlipMessageType.Data, HiSlipMessage.FirstMessageId, 240),
+            (HiSlipMessageType.Data, HiSlipMessage.FirstMessageId + 2, 240),
+            (HiSlipMessageType.DataEnd, HiSlipMessage.FirstMessageId + 4, 120),
+        }));
     }
 }

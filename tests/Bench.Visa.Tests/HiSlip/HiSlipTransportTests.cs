@@ -9,10 +9,10 @@ namespace Bench.Visa.Tests.HiSlip;
 
 public class HiSlipTransportTests
 {
-    private VirtualBench _bench = null!;
+    private LoopbackBench _bench = null!;
 
     [SetUp]
-    public async Task StartBench() => _bench = await VirtualBench.StartAsync();
+    public async Task StartBench() => _bench = await LoopbackBench.StartAsync();
 
     [TearDown]
     public async Task StopBench() => await _bench.DisposeAsync();
@@ -26,7 +26,7 @@ public class HiSlipTransportTests
     [Test]
     public async Task QueryAndConfigureOverHiSlip()
     {
-        await using var scpi = await ScpiSession.OpenAsync(_bench.Source.HiSlipResource!, null, null, null, CancellationToken.None);
+        await using var scpi = await ScpiSession.OpenAsync(_bench.Source.HiSlipResource!, TestTimeouts.Session, null, null, CancellationToken.None);
         Assert.That(await scpi.IdentifyAsync(CancellationToken.None), Is.EqualTo("Bench,SIM-SOURCE-3P,SIM0001,1.0"));
         await scpi.ConfigureAsync("SOUR:FREQ 60", CancellationToken.None);
         Assert.That(await scpi.QueryDoubleAsync("SOUR:FREQ?", CancellationToken.None), Is.EqualTo(60));
@@ -45,7 +45,7 @@ public class HiSlipTransportTests
     [Test]
     public async Task MessagesLargerThanTheServerMaximumAreSplit()
     {
-        await using var session = await VisaOpener.OpenAsync(_bench.Source.HiSlipResource!, null, CancellationToken.None);
+        await using var session = await VisaOpener.OpenAsync(_bench.Source.HiSlipResource!, TestTimeouts.Session, CancellationToken.None);
         var t = (HiSlipTransport)session.Transport;
         Assert.That(t.ServerMaxMessageSize, Is.EqualTo(256 * 1024));
 
@@ -60,7 +60,7 @@ public class HiSlipTransportTests
     [Test]
     public async Task DeviceClearDiscardsAnUnreadReplyAndResetsMessageIds()
     {
-        await using var session = await VisaOpener.OpenAsync(_bench.Source.HiSlipResource!, null, CancellationToken.None);
+        await using var session = await VisaOpener.OpenAsync(_bench.Source.HiSlipResource!, TestTimeouts.Session, CancellationToken.None);
         await session.WriteAsync("*IDN?", CancellationToken.None);
         await Task.Delay(50);
         await session.ClearAsync(CancellationToken.None);
@@ -75,13 +75,13 @@ public class HiSlipTransportTests
         _bench.Source.Faults.ReplyDelay = TimeSpan.FromMilliseconds(300);
         Assert.ThrowsAsync<InstrumentFaultException>(() => scpi.QueryAsync("*IDN?", CancellationToken.None));
         _bench.Source.Faults.ReplyDelay = TimeSpan.Zero;
-        Assert.That(await scpi.QueryAsync("SOUR:FREQ?", CancellationToken.None, TimeSpan.FromSeconds(2)), Is.EqualTo("50"));
+        Assert.That(await scpi.QueryAsync("SOUR:FREQ?", CancellationToken.None, TestTimeouts.Io), Is.EqualTo("50"));
     }
 
     [Test]
     public async Task StatusQueryReportsMessageAvailable()
     {
-        await using var session = await VisaOpener.OpenAsync(_bench.Source.HiSlipResource!, null, CancellationToken.None);
+        await using var session = await VisaOpener.OpenAsync(_bench.Source.HiSlipResource!, TestTimeouts.Session, CancellationToken.None);
         var t = (HiSlipTransport)session.Transport;
         await session.WriteAsync("*IDN?", CancellationToken.None);
         await Task.Delay(50);
@@ -94,8 +94,8 @@ public class HiSlipTransportTests
     public async Task ExclusiveLockIsRefusedToASecondSessionUntilReleased()
     {
         var name = VisaResourceParser.Parse(_bench.Source.HiSlipResource!);
-        await using var a = await HiSlipTransport.ConnectAsync("a", name.Host!, name.Port!.Value, "hislip0", TimeSpan.FromSeconds(2), CancellationToken.None);
-        await using var b = await HiSlipTransport.ConnectAsync("b", name.Host!, name.Port!.Value, "hislip0", TimeSpan.FromSeconds(2), CancellationToken.None);
+        await using var a = await HiSlipTransport.ConnectAsync("a", name.Host!, name.Port!.Value, "hislip0", TestTimeouts.Io, CancellationToken.None);
+        await using var b = await HiSlipTransport.ConnectAsync("b", name.Host!, name.Port!.Value, "hislip0", TestTimeouts.Io, CancellationToken.None);
         Assert.That(a.SessionId, Is.Not.EqualTo(b.SessionId));
         Assert.That(await a.LockAsync(TimeSpan.Zero, CancellationToken.None), Is.True);
         Assert.That(await b.LockAsync(TimeSpan.FromMilliseconds(50), CancellationToken.None), Is.False);
@@ -108,15 +108,15 @@ public class HiSlipTransportTests
     {
         var name = VisaResourceParser.Parse(_bench.Source.HiSlipResource!);
         var resource = $"TCPIP::{name.Host}::hislip9,{name.Port}::INSTR";
-        var ex = Assert.ThrowsAsync<InstrumentFaultException>(() => VisaOpener.OpenAsync(resource, null, CancellationToken.None));
+        var ex = Assert.ThrowsAsync<InstrumentFaultException>(() => VisaOpener.OpenAsync(resource, TestTimeouts.Session, CancellationToken.None));
         Assert.That(ex!.Message, Does.Contain("hislip9").And.Contain(resource));
     }
 
     [Test]
     public async Task OverlappedModeIsAnnouncedInInitializeResponse()
     {
-        await using var bench = await VirtualBench.StartAsync(new SimulatedInstrumentOptions { TryPortmapper = false, HiSlipOverlapped = true });
-        await using var session = await VisaOpener.OpenAsync(bench.Source.HiSlipResource!, null, CancellationToken.None);
+        await using var bench = await LoopbackBench.StartAsync(new SimulatedInstrumentOptions { TryPortmapper = false, HiSlipOverlapped = true });
+        await using var session = await VisaOpener.OpenAsync(bench.Source.HiSlipResource!, TestTimeouts.Session, CancellationToken.None);
         Assert.That(((HiSlipTransport)session.Transport).Overlapped, Is.True);
         await session.WriteAsync("*IDN?", CancellationToken.None);
         Assert.That(await session.ReadStringAsync(CancellationToken.None), Does.StartWith("Bench,"));
@@ -125,7 +125,7 @@ public class HiSlipTransportTests
     [Test]
     public async Task DroppedHiSlipSessionSwitchesTheSourceOff()
     {
-        await using var scpi = await ScpiSession.OpenAsync(_bench.Source.HiSlipResource!, null, null, null, CancellationToken.None);
+        await using var scpi = await ScpiSession.OpenAsync(_bench.Source.HiSlipResource!, TestTimeouts.Session, null, null, CancellationToken.None);
         await scpi.ConfigureAsync("SOUR:PHAS1:VOLT 230,0", CancellationToken.None);
         await scpi.ConfigureAsync("OUTP ON", CancellationToken.None);
         Assert.That(_bench.Grid.State.OutputOn, Is.True);

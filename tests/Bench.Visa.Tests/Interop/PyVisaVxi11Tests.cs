@@ -26,7 +26,7 @@ public class PyVisaVxi11Tests
     public async Task PyVisaDrivesTheSimulatedSourceOverVxi11()
     {
         var host = Loopback.Unique();
-        await using var bench = await VirtualBench.StartAsync(new SimulatedInstrumentOptions { Host = host }, new SimulatedInstrumentOptions { Host = host, ServeVxi11 = false, TryPortmapper = false });
+        await using var bench = await LoopbackBench.StartAsync(new SimulatedInstrumentOptions { Host = host }, new SimulatedInstrumentOptions { Host = host, ServeVxi11 = false, TryPortmapper = false });
         Assert.That(bench.Source.Vxi11Resource, Is.EqualTo($"TCPIP::{host}::inst0::INSTR"), "port 111 must be bindable here (root)");
         var r = await PythonPeer.RunAsync(Script, TimeSpan.FromSeconds(60), bench.Source.Vxi11Resource!);
         Assert.That(r.GetProperty("idn").GetString(), Is.EqualTo("Bench,SIM-SOURCE-3P,SIM0001,1.0"));

@@ -12,9 +12,9 @@ public class SerialTransportTests
     public async Task ScpiOverASerialLine()
     {
         using var pty = await SocatPtyPair.StartAsync();
-        await using var bench = await VirtualBench.StartAsync(new SimulatedInstrumentOptions { TryPortmapper = false, SerialPort = pty.EndB });
+        await using var bench = await LoopbackBench.StartAsync(new SimulatedInstrumentOptions { TryPortmapper = false, SerialPort = pty.EndB });
         Assert.That(bench.Source.Resources, Does.Contain($"ASRL{pty.EndB}::INSTR"));
-        var visa = new VisaSessionOptions { Serial = new SerialSettings { BaudRate = 9600 } };
+        var visa = new VisaSessionOptions { Timeout = TestTimeouts.Io, Serial = new SerialSettings { BaudRate = 9600 } };
         await using var scpi = await ScpiSession.OpenAsync($"ASRL{pty.EndA}::INSTR", visa, null, null, CancellationToken.None);
         Assert.That(await scpi.IdentifyAsync(CancellationToken.None), Is.EqualTo("Bench,SIM-SOURCE-3P,SIM0001,1.0"));
         await scpi.ConfigureAsync("SOUR:PHAS2:VOLT 57.7,-120", CancellationToken.None);
@@ -33,7 +33,7 @@ public class SerialTransportTests
     [Test]
     public void MissingSerialPortIsAFaultNamingTheResource()
     {
-        var ex = Assert.ThrowsAsync<InstrumentFaultException>(() => VisaOpener.OpenAsync("ASRL/dev/does-not-exist::INSTR", null, CancellationToken.None));
+        var ex = Assert.ThrowsAsync<InstrumentFaultException>(() => VisaOpener.OpenAsync("ASRL/dev/does-not-exist::INSTR", TestTimeouts.Session, CancellationToken.None));
         Assert.That(ex!.Resource, Is.EqualTo("ASRL/dev/does-not-exist::INSTR"));
     }
 }

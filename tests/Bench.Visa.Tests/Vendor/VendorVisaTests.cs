@@ -10,13 +10,13 @@ namespace Bench.Visa.Tests.Vendor;
 // the same P/Invoke path a real NI-VISA or R&S VISA takes, with the status codes of shared/protocols/visa.md §3.
 public class VendorVisaTests
 {
-    private VirtualBench _bench = null!;
+    private LoopbackBench _bench = null!;
     private VendorVisaLibrary _library = null!;
 
     [SetUp]
     public async Task Start()
     {
-        _bench = await VirtualBench.StartAsync();
+        _bench = await LoopbackBench.StartAsync();
         _library = VendorVisaLibrary.Load(StandInLibrary.Path);
     }
 
@@ -33,7 +33,7 @@ public class VendorVisaTests
         var port = int.Parse(_bench.Source.Resource.Split("::")[2], System.Globalization.CultureInfo.InvariantCulture);
         var gpib = $"GPIB0::{Random.Shared.Next(1, 30)}::INSTR";
         StandInLibrary.Map(gpib, "127.0.0.1", port);
-        await using var scpi = await ScpiSession.OpenAsync(gpib, new VisaSessionOptions { VendorLibrary = _library }, null, null, CancellationToken.None);
+        await using var scpi = await ScpiSession.OpenAsync(gpib, new VisaSessionOptions { VendorLibrary = _library, Timeout = TestTimeouts.Io }, null, null, CancellationToken.None);
         Assert.That(scpi.Session.Transport, Is.TypeOf<VendorVisaTransport>());
         Assert.That(await scpi.IdentifyAsync(CancellationToken.None), Is.EqualTo("Bench,SIM-SOURCE-3P,SIM0001,1.0"));
         await scpi.ConfigureAsync("SOUR:PHAS1:VOLT 120.5,0", CancellationToken.None);
@@ -73,7 +73,7 @@ public class VendorVisaTests
     [Test]
     public void GpibWithoutAVendorLibraryIsAnInputError()
     {
-        var ex = Assert.ThrowsAsync<BenchInputException>(() => VisaOpener.OpenAsync("GPIB0::22::INSTR", null, CancellationToken.None));
+        var ex = Assert.ThrowsAsync<BenchInputException>(() => VisaOpener.OpenAsync("GPIB0::22::INSTR", TestTimeouts.Session, CancellationToken.None));
         Assert.That(ex!.Message, Does.Contain("vendor VISA library"));
     }
 }

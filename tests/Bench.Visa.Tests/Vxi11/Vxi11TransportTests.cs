@@ -11,10 +11,10 @@ namespace Bench.Visa.Tests.Vxi11;
 // pyvisa-py in Interop/PyVisaVxi11Tests.
 public class Vxi11TransportTests
 {
-    private VirtualBench _bench = null!;
+    private LoopbackBench _bench = null!;
 
     [SetUp]
-    public async Task StartBench() => _bench = await VirtualBench.StartAsync();
+    public async Task StartBench() => _bench = await LoopbackBench.StartAsync();
 
     [TearDown]
     public async Task StopBench() => await _bench.DisposeAsync();
@@ -48,7 +48,7 @@ public class Vxi11TransportTests
     public async Task SmallReadsReturnRequestCountUntilEnd()
     {
         var name = VisaResourceParser.Parse(_bench.Source.Vxi11Resource!);
-        await using var t = await Vxi11Transport.ConnectAsync(name.Original, name.Host!, name.Port, "inst0", TimeSpan.FromSeconds(2), CancellationToken.None);
+        await using var t = await Vxi11Transport.ConnectAsync(name.Original, name.Host!, name.Port, "inst0", TestTimeouts.Io, CancellationToken.None);
         await t.WriteAsync("*IDN?\n"u8.ToArray(), true, CancellationToken.None);
         var buffer = new byte[8];
         var first = await t.ReadAsync(buffer, CancellationToken.None);
@@ -68,7 +68,7 @@ public class Vxi11TransportTests
     [Test]
     public async Task DeviceClearDiscardsAPendingReply()
     {
-        await using var session = await VisaOpener.OpenAsync(_bench.Source.Vxi11Resource!, null, CancellationToken.None);
+        await using var session = await VisaOpener.OpenAsync(_bench.Source.Vxi11Resource!, TestTimeouts.Session, CancellationToken.None);
         await session.WriteAsync("*IDN?", CancellationToken.None);
         await session.ClearAsync(CancellationToken.None);
         await session.WriteAsync("SOUR:FREQ?", CancellationToken.None);
@@ -90,8 +90,8 @@ public class Vxi11TransportTests
     public async Task ALockedDeviceRefusesOtherLinksUntilUnlocked()
     {
         var name = VisaResourceParser.Parse(_bench.Source.Vxi11Resource!);
-        await using var a = await Vxi11Transport.ConnectAsync(name.Original, name.Host!, name.Port, "inst0", TimeSpan.FromSeconds(2), CancellationToken.None);
-        await using var b = await Vxi11Transport.ConnectAsync(name.Original, name.Host!, name.Port, "inst0", TimeSpan.FromSeconds(2), CancellationToken.None);
+        await using var a = await Vxi11Transport.ConnectAsync(name.Original, name.Host!, name.Port, "inst0", TestTimeouts.Io, CancellationToken.None);
+        await using var b = await Vxi11Transport.ConnectAsync(name.Original, name.Host!, name.Port, "inst0", TestTimeouts.Io, CancellationToken.None);
         await a.LockAsync(TimeSpan.Zero, CancellationToken.None);
         b.LockTimeout = TimeSpan.FromMilliseconds(50);
         var ex = Assert.ThrowsAsync<InstrumentFaultException>(async () => await b.WriteAsync("*IDN?\n"u8.ToArray(), true, CancellationToken.None));
@@ -120,7 +120,7 @@ public class Vxi11TransportTests
     public async Task StatusByteShowsMessageAvailable()
     {
         var name = VisaResourceParser.Parse(_bench.Source.Vxi11Resource!);
-        await using var t = await Vxi11Transport.ConnectAsync(name.Original, name.Host!, name.Port, "inst0", TimeSpan.FromSeconds(2), CancellationToken.None);
+        await using var t = await Vxi11Transport.ConnectAsync(name.Original, name.Host!, name.Port, "inst0", TestTimeouts.Io, CancellationToken.None);
         Assert.That(await t.ReadStatusByteAsync(CancellationToken.None) & 0x10, Is.Zero);
         await t.WriteAsync("*IDN?\n"u8.ToArray(), true, CancellationToken.None);
         Assert.That(await t.ReadStatusByteAsync(CancellationToken.None) & 0x10, Is.EqualTo(0x10), "MAV, IEEE 488.2 status bit 4");
@@ -131,7 +131,7 @@ public class Vxi11TransportTests
     {
         var name = VisaResourceParser.Parse(_bench.Source.Vxi11Resource!);
         var resource = $"TCPIP::{name.Host},{name.Port}::inst7::INSTR";
-        var ex = Assert.ThrowsAsync<InstrumentFaultException>(() => VisaOpener.OpenAsync(resource, null, CancellationToken.None));
+        var ex = Assert.ThrowsAsync<InstrumentFaultException>(() => VisaOpener.OpenAsync(resource, TestTimeouts.Session, CancellationToken.None));
         Assert.That(ex!.Message, Does.Contain("device not accessible").And.Contain(resource));
     }
 
@@ -152,12 +152,12 @@ public class Vxi11TransportTests
     public async Task PortmapperResolvesTheCorePortOnItsOwnHost()
     {
         var host = Loopback.Unique();
-        await using var bench = await VirtualBench.StartAsync(new SimulatedInstrumentOptions { Host = host }, new SimulatedInstrumentOptions { Host = host, TryPortmapper = false, ServeVxi11 = false });
+        await using var bench = await LoopbackBench.StartAsync(new SimulatedInstrumentOptions { Host = host }, new SimulatedInstrumentOptions { Host = host, TryPortmapper = false, ServeVxi11 = false });
         Assert.That(bench.Source.Vxi11Resource, Is.EqualTo($"TCPIP::{host}::inst0::INSTR"));
         await using var scpi = await Open(bench.Source.Vxi11Resource!);
         Assert.That(await scpi.IdentifyAsync(CancellationToken.None), Does.StartWith("Bench,SIM-SOURCE-3P"));
     }
 
     private static Task<ScpiSession> Open(string resource, TimeSpan? timeout = null) =>
-        ScpiSession.OpenAsync(resource, new VisaSessionOptions { Timeout = timeout ?? TimeSpan.FromSeconds(2) }, null, null, CancellationToken.None);
+        ScpiSession.OpenAsync(resource, new VisaSessionOptions { Timeout = timeout ?? TestTimeouts.Io }, null, null, CancellationToken.None);
 }

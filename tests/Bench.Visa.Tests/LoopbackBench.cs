@@ -5,9 +5,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace Bench.Visa.Tests;
 
 /// <summary>A virtual bench on loopback for one test: fake clock, grid, simulated source and reference.</summary>
-internal sealed class VirtualBench : IAsyncDisposable
+internal sealed class LoopbackBench : IAsyncDisposable
 {
-    private VirtualBench(FakeTimeProvider time, SimulatedGrid grid, SimulatedSource source, SimulatedReference reference)
+    private LoopbackBench(FakeTimeProvider time, SimulatedGrid grid, SimulatedSource source, SimulatedReference reference)
     {
         Time = time;
         Grid = grid;
@@ -23,7 +23,7 @@ internal sealed class VirtualBench : IAsyncDisposable
 
     public SimulatedReference Reference { get; }
 
-    public static async Task<VirtualBench> StartAsync(SimulatedInstrumentOptions? source = null, SimulatedInstrumentOptions? reference = null)
+    public static async Task<LoopbackBench> StartAsync(SimulatedInstrumentOptions? source = null, SimulatedInstrumentOptions? reference = null)
     {
         // Port 111 is shared by everything on 127.0.0.1: tests that need the portmapper give their own loopback host.
         source ??= new SimulatedInstrumentOptions { TryPortmapper = false };
@@ -32,7 +32,7 @@ internal sealed class VirtualBench : IAsyncDisposable
         var grid = new SimulatedGrid(time);
         var src = await SimulatedSource.StartAsync(grid, source, CancellationToken.None);
         var refr = await SimulatedReference.StartAsync(new GridObserver(grid), reference, CancellationToken.None);
-        return new VirtualBench(time, grid, src, refr);
+        return new LoopbackBench(time, grid, src, refr);
     }
 
     public async ValueTask DisposeAsync()
