@@ -23,8 +23,8 @@ internal sealed class CertificateComposer(DocumentLayout doc, RunRecord run, Lab
         ItemTested();
         Method();
         Equipment();
-        Results();
-        new ConformitySection(doc, run, lab, options, issued).Compose();
+        var next = Results();
+        new ConformitySection(doc, run, lab, options, issued).Compose(next);
     }
 
     private void KeyValues(params (string Key, string Value)[] rows) => KeyValues(null, rows);
@@ -129,7 +129,8 @@ internal sealed class CertificateComposer(DocumentLayout doc, RunRecord run, Lab
             "instruments without a stated certificate give no traceability.", S.Small);
     }
 
-    private void Results()
+    /// <summary>Results, error curve and budgets; returns the next section number.</summary>
+    private int Results()
     {
         doc.Heading("4  Results", keepWithNext: 60);
         PointsTable.Add(doc, run, options);
@@ -150,13 +151,21 @@ internal sealed class CertificateComposer(DocumentLayout doc, RunRecord run, Lab
             }
         }
 
+        var section = 5;
         var plottable = ErrorPlot.Plottable(run.Points);
         if (plottable.Count > 0)
         {
-            doc.Heading("5  Error curve", keepWithNext: 250);
+            doc.Heading($"{section++}  Error curve", keepWithNext: 250);
             doc.Drawing(250, (canvas, rect) => ErrorPlot.Draw(canvas, rect, plottable));
             doc.Paragraph("Markers: measured error per power factor; red rings: points not PASS. Dashed lines: the ± limit for that power factor at each current.", S.Small);
         }
+
+        if (BudgetSection.Applies(run))
+        {
+            BudgetSection.Add(doc, run, (section++).ToString(CultureInfo.InvariantCulture));
+        }
+
+        return section;
     }
 
     private static string Join(string a, string b) =>

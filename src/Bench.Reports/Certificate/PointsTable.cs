@@ -14,6 +14,7 @@ internal static class PointsTable
     {
         var withUncertainty = run.Points.Any(p => p.UncertaintyPercent is not null || p.Tur is not null);
         var withQuantity = run.Points.Select(p => p.Quantity).Distinct(StringComparer.Ordinal).Count() > 1;
+        var withK = withUncertainty && run.Points.Any(p => p.CoverageFactor is { } k && Math.Abs(k - 2) > 1e-9);
         var columns = new List<TableColumn> { new("Point", 1.6f) };
         if (withQuantity)
         {
@@ -33,16 +34,21 @@ internal static class PointsTable
         ]);
         if (withUncertainty)
         {
-            columns.Add(new TableColumn("U k=2\n(%)", 0.75f, SKTextAlign.Right));
+            columns.Add(new TableColumn(withK ? "U\n(%)" : "U k=2\n(%)", 0.75f, SKTextAlign.Right));
+            if (withK)
+            {
+                columns.Add(new TableColumn("k", 0.6f, SKTextAlign.Right));
+            }
+
             columns.Add(new TableColumn("TUR", 0.8f, SKTextAlign.Right));
         }
 
         columns.Add(new TableColumn("Verdict", 1.1f, SKTextAlign.Center));
-        var rows = run.Points.Select((p, i) => Row(p, i, withQuantity, withUncertainty, options)).ToList();
+        var rows = run.Points.Select((p, i) => Row(p, i, withQuantity, withUncertainty, withK, options)).ToList();
         doc.Table(columns, rows);
     }
 
-    private static TableRow Row(PointResult p, int index, bool withQuantity, bool withUncertainty, CertificateOptions options)
+    private static TableRow Row(PointResult p, int index, bool withQuantity, bool withUncertainty, bool withK, CertificateOptions options)
     {
         var s = p.Setpoint;
         var cells = new List<string> { p.Id };
@@ -66,8 +72,14 @@ internal static class PointsTable
         {
             var lowTur = p.Tur is { } t && t < options.TurWarning;
             cells.Add(Numbers.Fixed(p.UncertaintyPercent, 3));
-            cells.Add(p.Tur is { } tur ? Numbers.Fixed(tur, 1) + (lowTur ? " (low)" : "") : Numbers.Missing);
             colors.Add(null);
+            if (withK)
+            {
+                cells.Add(Numbers.Fixed(p.CoverageFactor, 2));
+                colors.Add(null);
+            }
+
+            cells.Add(p.Tur is { } tur ? Numbers.Fixed(tur, 1) + (lowTur ? " (low)" : "") : Numbers.Missing);
             colors.Add(lowTur ? ReportStyles.WarnAmber : null);
         }
 

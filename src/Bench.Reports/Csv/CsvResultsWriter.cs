@@ -14,7 +14,8 @@ public static class CsvResultsWriter
     public static readonly IReadOnlyList<string> Columns =
     [
         "runId", "id", "quantity", "voltageV", "currentA", "currentPercentOfNominal", "powerFactor", "frequencyHz", "phases",
-        "referenceWh", "meterWh", "errorPercent", "limitPercent", "uncertaintyPercent", "tur", "verdict",
+        "referenceWh", "meterWh", "errorPercent", "limitPercent", "uncertaintyPercent", "coverageFactor", "tur", "repeats",
+        "standardDeviationPercent", "verdict",
         "limitStandard", "limitClause", "limitUnconfirmed", "decisionRule", "durationS", "reason",
     ];
 
@@ -42,7 +43,8 @@ public static class CsvResultsWriter
             [
                 run.RunId, p.Id, p.Quantity, Num(s.VoltageV), Num(s.CurrentA), Num(s.CurrentPercentOfNominal), s.PowerFactor,
                 Num(s.FrequencyHz), s.Phases, Num(p.ReferenceWh), Num(p.MeterWh), Num(p.ErrorPercent), Num(p.LimitPercent),
-                Num(p.UncertaintyPercent), Num(p.Tur), p.Verdict.ToWireText(), p.LimitSource?.Standard, p.LimitSource?.Clause,
+                Num(p.UncertaintyPercent), Num(p.CoverageFactor), Num(p.Tur), p.Repeats.ToString(CultureInfo.InvariantCulture),
+                Num(p.StandardDeviationPercent), p.Verdict.ToWireText(), p.LimitSource?.Standard, p.LimitSource?.Clause,
                 p.LimitSource is null ? null : p.LimitSource.Unconfirmed ? "true" : "false", p.DecisionRule, Num(p.DurationS), p.Reason,
             ]);
         }

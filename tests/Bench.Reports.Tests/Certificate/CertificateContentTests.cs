@@ -21,11 +21,7 @@ public sealed class CertificateContentTests
     {
         var path = temp.File(name);
         CertificateWriter.Write(run, path, options);
-        if (Environment.GetEnvironmentVariable("BENCH_REPORTS_KEEP") is { Length: > 0 } keep)
-        {
-            Directory.CreateDirectory(keep);
-            File.Copy(path, Path.Combine(keep, TestContext.CurrentContext.Test.MethodName + ".pdf"), overwrite: true);
-        }
+        KeptOutput.Keep(path, TestContext.CurrentContext.Test.MethodName + ".pdf");
 
         return path;
     }

@@ -20,12 +20,7 @@ public sealed class CertificateWriterTests(string culture) : CultureFixture(cult
             CertificateWriter.Write(SampleRuns.Mixed(), pdf);
         }
 
-        // For a human look at the layout: BENCH_REPORTS_KEEP=DIR keeps a copy of each certificate the tests write.
-        if (Environment.GetEnvironmentVariable("BENCH_REPORTS_KEEP") is { Length: > 0 } keep)
-        {
-            Directory.CreateDirectory(keep);
-            File.Copy(pdf, Path.Combine(keep, $"certificate-{Culture}.pdf"), overwrite: true);
-        }
+        KeptOutput.Keep(pdf, $"certificate-{Culture}.pdf");
     }
 
     [OneTimeTearDown]

@@ -92,6 +92,35 @@ public sealed class ResultsJsonWriterTests(string culture) : CultureFixture(cult
     }
 
     [Test]
+    public void Budget_repeats_and_coverage_round_trip()
+    {
+        var run = SampleRuns.Run([SampleBudgets.WithBudget(SampleRuns.Point("p", 100, "1", 0.05, 0.2, Verdict.Pass), k: 2.87)]);
+        var json = ResultsJsonWriter.ToJson(run);
+        using var doc = JsonDocument.Parse(json);
+        var point = doc.RootElement.GetProperty("points")[0];
+        Assert.That(point.GetProperty("repeats").GetInt32(), Is.EqualTo(5));
+        Assert.That(point.GetProperty("coverageFactor").GetDouble(), Is.EqualTo(2.87));
+        Assert.That(point.GetProperty("budget").GetArrayLength(), Is.EqualTo(5));
+        Assert.That(point.GetProperty("budget")[0].GetProperty("standardUncertaintyPercent").GetDouble(), Is.EqualTo(0.01));
+        var back = ResultsJsonWriter.FromJson(json).Points[0];
+        Assert.That(back.Budget, Is.EqualTo(SampleBudgets.Example));
+        Assert.That(back with { Budget = null }, Is.EqualTo(run.Points[0] with { Budget = null }));
+    }
+
+    [Test]
+    public void A_file_without_the_later_point_keys_still_reads()
+    {
+        // The first bench.results/1 writers had no repeats/standardDeviationPercent/coverageFactor/budget keys.
+        var json = ResultsJsonWriter.ToJson(SampleRuns.Mixed());
+        var old = System.Text.RegularExpressions.Regex.Replace(json,
+            @",\s*""(repeats|standardDeviationPercent|coverageFactor|budget)"": [^,\n]*", "");
+        Assert.That(old, Does.Not.Contain("repeats"));
+        var back = ResultsJsonWriter.FromJson(old);
+        Assert.That(back.Points[0].Repeats, Is.EqualTo(1));
+        Assert.That(back.Points[0].Budget, Is.Null);
+    }
+
+    [Test]
     public void A_non_finite_tur_is_written_as_null()
     {
         var run = SampleRuns.Run([SampleRuns.Point("p", 100, "1", 0.1, 0.2, Verdict.Pass) with { UncertaintyPercent = 0, Tur = double.PositiveInfinity }]);
