@@ -157,7 +157,8 @@ internal sealed class CertificateComposer(DocumentLayout doc, RunRecord run, Lab
         {
             doc.Heading($"{section++}  Error curve", keepWithNext: 250);
             doc.Drawing(250, (canvas, rect) => ErrorPlot.Draw(canvas, rect, plottable));
-            doc.Paragraph("Markers: measured error per power factor; red rings: points not PASS. Dashed lines: the ± limit for that power factor at each current.", S.Small);
+            doc.Paragraph("Markers: measured error per power factor, with ±U bars where the uncertainty is stated; red rings: points not PASS. " +
+                "Dashed lines: the ± limit for that power factor at each current.", S.Small);
         }
 
         if (BudgetSection.Applies(run))

@@ -26,7 +26,7 @@ internal sealed class ConformitySection(DocumentLayout doc, RunRecord run, LabId
         doc.Paragraph(UncertaintyStatement(), S.Body);
         doc.Paragraph("The results relate only to the item tested, under the conditions stated in this certificate.", S.BodyBold);
 
-        doc.Heading($"{section + 1}  Authorisation", keepWithNext: 70);
+        doc.Heading($"{section + 1}  Authorisation", keepWithNext: 110);
         var who = lab.AuthorisedByName.Length > 0 ? lab.AuthorisedByName : "not stated";
         var title = lab.AuthorisedByTitle.Length > 0 ? $", {lab.AuthorisedByTitle}" : "";
         doc.Paragraph($"Authorised by: {who}{title}", S.Body);

@@ -58,7 +58,8 @@ internal static class ErrorPlot
             series.MarkerSize = 6;
             series.LineWidth = 1.2f;
             AddEnvelope(plot, sorted, xs, color);
-            extent = Math.Max(extent, Math.Max(ys.Max(Math.Abs), sorted.Max(p => Math.Abs(p.LimitPercent))));
+            AddUncertainty(plot, sorted, xs, ys, color);
+            extent = Math.Max(extent, Math.Max(sorted.Max(p => Math.Abs(p.ErrorPercent!.Value) + (p.UncertaintyPercent ?? 0)), sorted.Max(p => Math.Abs(p.LimitPercent))));
         }
 
         MarkNonPassing(plot, points);
@@ -77,6 +78,22 @@ internal static class ErrorPlot
         }
 
         return byQuantity ? $"{p.Quantity}, {name}" : name;
+    }
+
+    /// <summary>±U error bars where the run states an expanded uncertainty.</summary>
+    private static void AddUncertainty(Plot plot, IReadOnlyList<PointResult> sorted, double[] xs, double[] ys, Color color)
+    {
+        var indexes = Enumerable.Range(0, sorted.Count).Where(i => sorted[i].UncertaintyPercent is { } u && double.IsFinite(u)).ToList();
+        if (indexes.Count == 0)
+        {
+            return;
+        }
+
+        var bars = plot.Add.ErrorBar(
+            indexes.Select(i => xs[i]).ToList(), indexes.Select(i => ys[i]).ToList(), indexes.Select(i => sorted[i].UncertaintyPercent!.Value).ToList());
+        bars.Color = color;
+        bars.LineWidth = 1;
+        bars.CapSize = 4;
     }
 
     private static void MarkNonPassing(Plot plot, IReadOnlyList<PointResult> points)

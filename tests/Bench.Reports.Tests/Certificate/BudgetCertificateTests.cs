@@ -32,6 +32,8 @@ public sealed class BudgetCertificateTests(string culture) : CultureFixture(cult
         Assert.That(flow, Does.Contain("Combined standard uncertainty u_c 0.0128"));
         Assert.That(flow, Does.Contain("Expanded uncertainty U (k = 2.00) 0.0255"));
         Assert.That(flow, Does.Not.Contain("P-nobudget:"), "no budget table for a point without one");
+        var lastPage = PdfText.PdfPigWords(pdf)[^1];
+        Assert.That(string.Join(" ", lastPage), Does.Contain("Authorised by:").And.Contain("End of certificate"), "the authorisation block stays together");
         Assert.That(text.Split('\n').Single(l => l.StartsWith("P-In-PF1 ", StringComparison.Ordinal)), Does.Match(@"±0\.200\s+0\.026\s+7\.8\s+PASS"));
     }
 
