@@ -9,16 +9,32 @@ public sealed record ThreePhaseSetpoint(IReadOnlyList<PhaseSetpoint> Phases, dou
         frequencyHz);
 
     /// <summary>A balanced, positive-sequence load: the same U, I and power factor on each phase.</summary>
-    public static ThreePhaseSetpoint Balanced(double voltageV, double currentA, PowerFactor pf, double frequencyHz)
+    public static ThreePhaseSetpoint Balanced(double voltageV, double currentA, PowerFactor pf, double frequencyHz) =>
+        Balanced(voltageV, currentA, pf.CurrentLagDegrees, frequencyHz);
+
+    /// <summary>A balanced, positive-sequence load with the current lagging each voltage by <paramref name="currentLagDeg"/>.</summary>
+    public static ThreePhaseSetpoint Balanced(double voltageV, double currentA, double currentLagDeg, double frequencyHz)
     {
         var phases = new PhaseSetpoint[3];
         for (var k = 0; k < 3; k++)
         {
             var uAngle = NormalizeDegrees(-120.0 * k);
-            phases[k] = new PhaseSetpoint(voltageV, currentA, uAngle, NormalizeDegrees(uAngle - pf.CurrentLagDegrees));
+            phases[k] = new PhaseSetpoint(voltageV, currentA, uAngle, NormalizeDegrees(uAngle - currentLagDeg));
         }
 
         return new ThreePhaseSetpoint(phases, frequencyHz);
+    }
+
+    /// <summary>
+    /// Single-phase load on a polyphase meter (IEC 62053 "single-phase load" rows): all voltages present, current only
+    /// in <paramref name="phaseIndex"/> (0 = L1).
+    /// </summary>
+    public static ThreePhaseSetpoint SinglePhaseLoad(double voltageV, double currentA, double currentLagDeg, double frequencyHz, int phaseIndex)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(phaseIndex);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(phaseIndex, 2);
+        var balanced = Balanced(voltageV, currentA, currentLagDeg, frequencyHz);
+        return balanced with { Phases = balanced.Phases.Select((p, k) => k == phaseIndex ? p : p with { CurrentA = 0 }).ToList() };
     }
 
     public bool IsEnergized => Phases.Any(p => p.VoltageV != 0 || p.CurrentA != 0);

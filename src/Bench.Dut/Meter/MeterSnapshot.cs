@@ -14,4 +14,7 @@ public sealed record MeterSnapshot(
 {
     /// <summary>Smallest step of the energy register, in Wh, for the uncertainty budget and the integration time.</summary>
     public double EnergyResolutionWh { get; init; }
+
+    /// <summary>Value at which the active energy register wraps to zero, in Wh, when the profile says; see <see cref="EnergyDelta"/>.</summary>
+    public double? EnergyRolloverWh { get; init; }
 }

@@ -107,11 +107,18 @@ public sealed class PlanExecutor
         await _bench.Source.ApplyAsync(point.Setpoint, ct);
         await _bench.Clock.WaitAsync(plan.Settle, ct);
 
+        var reactive = plan.Quantity == "reactive-energy";
+        if (reactive && point.Plan.Angle.Kind == Core.Quantities.LoadKind.Capacitive)
+        {
+            // Capacitive reactive energy lands in the "received" (quadrant IV) register, which the snapshot does not carry yet.
+            return Incomplete(plan, point, rule, "capacitive reactive-energy points need the meter's reactive-received register, which Bench does not read yet");
+        }
+
         var present = await _bench.Reference.MeasureAsync(ct);
-        var power = present.TotalActivePowerW;
+        var power = reactive ? present.TotalReactivePowerVar : present.TotalActivePowerW;
         if (!(power > 0))
         {
-            return Incomplete(plan, point, rule, $"the reference standard measures no active power ({power:0.###} W) at this point");
+            return Incomplete(plan, point, rule, $"the reference standard measures no {(reactive ? "reactive" : "active")} power ({power:0.###} {(reactive ? "var" : "W")}) at this point");
         }
 
         var errors = new List<double>(plan.Repeats);
@@ -126,19 +133,28 @@ public sealed class PlanExecutor
             var reference = await _bench.Reference.StopEnergyAsync(ct);
             var after = await _bench.Meter.ReadSnapshotAsync(ct);
 
-            var registered = after.ActiveEnergyDeliveredWh - before.ActiveEnergyDeliveredWh;
-            if (!(reference.ActiveEnergyWh > 0))
+            var referenceEnergy = reactive ? reference.ReactiveEnergyVarh : reference.ActiveEnergyWh;
+            var (start, end) = reactive
+                ? (before.ReactiveEnergyDeliveredVarh, after.ReactiveEnergyDeliveredVarh)
+                : (before.ActiveEnergyDeliveredWh, after.ActiveEnergyDeliveredWh);
+            if (start is null || end is null)
             {
-                return Incomplete(plan, point, rule, $"the reference standard integrated no energy ({reference.ActiveEnergyWh:0.###} Wh)");
+                return Incomplete(plan, point, rule, "the meter's profile maps no reactive-energy register");
+            }
+
+            var registered = end.Value - start.Value;
+            if (!(referenceEnergy > 0))
+            {
+                return Incomplete(plan, point, rule, $"the reference standard integrated no energy ({referenceEnergy:0.###})");
             }
 
             if (registered < 0)
             {
-                return Incomplete(plan, point, rule, $"the meter's energy register went backwards ({before.ActiveEnergyDeliveredWh:0.###} → {after.ActiveEnergyDeliveredWh:0.###} Wh): rollover or reset");
+                return Incomplete(plan, point, rule, $"the meter's energy register went backwards ({start:0.###} → {end:0.###}): rollover or reset");
             }
 
-            errors.Add((registered - reference.ActiveEnergyWh) / reference.ActiveEnergyWh * 100);
-            referenceWh += reference.ActiveEnergyWh;
+            errors.Add((registered - referenceEnergy) / referenceEnergy * 100);
+            referenceWh += referenceEnergy;
             meterWh += registered;
             durationS = reference.DurationS;
             resolutionWh = Math.Max(before.EnergyResolutionWh, after.EnergyResolutionWh);
@@ -148,7 +164,7 @@ public sealed class PlanExecutor
         var error = (meterWh - referenceWh) / referenceWh * 100;
         var budget = EnergyErrorBudget.Build(new EnergyErrorBudgetInputs
         {
-            ReferenceSpecificationPercent = point.Plan.PowerFactor.Value == 1 ? _figures.ReferenceAccuracyUnityPercent : _figures.ReferenceAccuracyReducedPfPercent,
+            ReferenceSpecificationPercent = Math.Abs(point.Plan.Angle.CosPhi - 1) < 1e-9 ? _figures.ReferenceAccuracyUnityPercent : _figures.ReferenceAccuracyReducedPfPercent,
             ReferenceCalibrationPercent = _figures.ReferenceCalibrationPercent,
             SourceStabilityPercent = _figures.SourceStabilityPercent,
             MeterResolutionWh = resolutionWh,

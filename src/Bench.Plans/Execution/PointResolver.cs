@@ -26,9 +26,13 @@ public static class PointResolver
             throw new BenchInputException(p.Where, $"point '{p.Id}': current, voltage and frequency must be positive");
         }
 
-        var limit = table.Find(plan.AccuracyClass, current, dut.NominalCurrentA, dut.MaximumCurrentA, p.PowerFactor, p.Where);
-        var setpoint = ThreePhaseSetpoint.Balanced(voltage, current, p.PowerFactor, frequency);
-        var description = new PointSetpoint(voltage, current, p.PowerFactor.ToString(), frequency, current / dut.NominalCurrentA * 100, "L1 L2 L3 (balanced)");
+        var limit = table.Find(plan.AccuracyClass, current, dut.NominalCurrentA, dut.MaximumCurrentA, p.Angle, p.Load, p.Where);
+        var lag = p.Angle.CurrentLagDegrees;
+        var setpoint = p.Load == LoadConnection.Balanced
+            ? ThreePhaseSetpoint.Balanced(voltage, current, lag, frequency)
+            : ThreePhaseSetpoint.SinglePhaseLoad(voltage, current, lag, frequency, p.LoadedPhase);
+        var phases = p.Load == LoadConnection.Balanced ? "L1 L2 L3 (balanced)" : $"L{p.LoadedPhase + 1} only (single-phase load)";
+        var description = new PointSetpoint(voltage, current, p.Angle.ToString(), frequency, current / dut.NominalCurrentA * 100, phases);
         return new ResolvedPoint(p, setpoint, description, limit);
     }
 }

@@ -10,8 +10,6 @@ namespace Bench.Plans.Loading;
 /// <summary>Reads a plan file and checks it: every error names file:line:col and stops the load before anything is energized.</summary>
 public static class PlanLoader
 {
-    private static readonly string[] Quantities = ["active-energy"];
-
     public static TestPlan Load(string path)
     {
         var root = YamlMap.LoadFile(path);
@@ -26,10 +24,10 @@ public static class PlanLoader
         }
 
         var quantityNode = root.Scalar("quantity");
-        var quantity = quantityNode?.Value ?? "active-energy";
-        if (!Quantities.Contains(quantity))
+        var quantity = quantityNode?.Value ?? table.Quantity;
+        if (quantity != table.Quantity)
         {
-            throw new BenchInputException(root.At(quantityNode!), $"unknown quantity '{quantity}' (known: {string.Join(", ", Quantities)})");
+            throw new BenchInputException(root.At(quantityNode!), $"{table.Standard} is a table for '{table.Quantity}', not '{quantity}'");
         }
 
         var ruleNode = root.Scalar("decision-rule");
@@ -62,7 +60,7 @@ public static class PlanLoader
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var p in root.RequiredList("points"))
         {
-            var point = ReadPoint(p);
+            var point = ReadPoint(p, table.AngleFunction);
             if (!ids.Add(point.Id))
             {
                 throw new BenchInputException(p.Where, $"point id '{point.Id}' appears twice");
@@ -84,23 +82,42 @@ public static class PlanLoader
         };
     }
 
-    private static PlanPoint ReadPoint(YamlMap p)
+    private static PlanPoint ReadPoint(YamlMap p, TrigFunction function)
     {
         var id = p.RequiredString("id");
         var currentNode = p.Scalar("current") ?? throw new BenchInputException(p.Where, $"point '{id}': missing 'current'");
         var current = RatedValue.Parse(currentNode.Value ?? "", p.At(currentNode), "In", "Imax", "Ist", "Imin", "Itr", "A");
-        var pfNode = p.Scalar("pf") ?? throw new BenchInputException(p.Where, $"point '{id}': missing 'pf'");
-        if (!PowerFactor.TryParse(pfNode.Value, out var pf))
+        // Active-energy tables give cos φ ("pf"), reactive-energy tables sin φ ("sin").
+        var angleKey = function == TrigFunction.Cos ? "pf" : "sin";
+        var otherKey = function == TrigFunction.Cos ? "sin" : "pf";
+        if (p.Scalar(otherKey) is { } wrong)
         {
-            throw new BenchInputException(p.At(pfNode), $"'{pfNode.Value}' is not a power factor (write 1, 0.5 L or 0.8 C)");
+            throw new BenchInputException(p.At(wrong), $"this standard's table gives load points as '{angleKey}', not '{otherKey}'");
         }
+
+        var angleNode = p.Scalar(angleKey) ?? throw new BenchInputException(p.Where, $"point '{id}': missing '{angleKey}'");
+        if (!LoadAngle.TryParse(angleNode.Value, function, out var angle))
+        {
+            var hint = function == TrigFunction.Cos ? "1, 0.5 L or 0.8 C" : "1 L, 0.5 C or 0.25 L";
+            throw new BenchInputException(p.At(angleNode), $"'{angleNode.Value}' is not a {(function == TrigFunction.Cos ? "power factor" : "sin φ")} (write {hint})");
+        }
+
+        var loadNode = p.Scalar("load");
+        var (load, phase) = loadNode?.Value?.Trim().ToUpperInvariant() switch
+        {
+            null or "BALANCED" => (LoadConnection.Balanced, 0),
+            "SINGLE-PHASE L1" or "L1" => (LoadConnection.SinglePhase, 0),
+            "SINGLE-PHASE L2" or "L2" => (LoadConnection.SinglePhase, 1),
+            "SINGLE-PHASE L3" or "L3" => (LoadConnection.SinglePhase, 2),
+            _ => throw new BenchInputException(p.At(loadNode!), $"'{loadNode!.Value}': load is 'balanced' or 'single-phase L1|L2|L3'"),
+        };
 
         var voltageNode = p.Scalar("voltage");
         var voltage = voltageNode is null ? new RatedValue(1, "Un") : RatedValue.Parse(voltageNode.Value ?? "", p.At(voltageNode), "Un", "V");
         var frequencyNode = p.Scalar("frequency");
         var frequency = frequencyNode is null ? new RatedValue(1, "fn") : RatedValue.Parse(frequencyNode.Value ?? "", p.At(frequencyNode), "fn", "Hz");
         p.RejectUnknownKeys();
-        return new PlanPoint(id, current, pf, voltage, frequency, p.Where);
+        return new PlanPoint(id, current, angle, voltage, frequency, p.Where) { Load = load, LoadedPhase = phase };
     }
 
     private static TimeSpan Seconds(YamlMap map, string key, double fallback)

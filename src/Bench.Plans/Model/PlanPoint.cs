@@ -1,6 +1,16 @@
 using Bench.Core.Quantities;
+using Bench.Standards.Limits;
 
 namespace Bench.Plans.Model;
 
-/// <summary>One load point of a plan as written: current, power factor, voltage and frequency, and where it stands in the file.</summary>
-public sealed record PlanPoint(string Id, RatedValue Current, PowerFactor PowerFactor, RatedValue Voltage, RatedValue Frequency, string Where);
+/// <summary>
+/// One load point of a plan as written: current, load angle (cos φ or sin φ as the standard's table gives it),
+/// balanced or single-phase load, voltage and frequency, and where it stands in the file.
+/// </summary>
+public sealed record PlanPoint(string Id, RatedValue Current, LoadAngle Angle, RatedValue Voltage, RatedValue Frequency, string Where)
+{
+    public LoadConnection Load { get; init; } = LoadConnection.Balanced;
+
+    /// <summary>The loaded element for a single-phase load (0 = L1).</summary>
+    public int LoadedPhase { get; init; }
+}

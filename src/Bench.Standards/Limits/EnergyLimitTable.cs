@@ -3,16 +3,24 @@ using Bench.Core.Quantities;
 
 namespace Bench.Standards.Limits;
 
-/// <summary>The accuracy table of one standard: looks up the limit that applies at a load point for a class.</summary>
+/// <summary>The accuracy table of one standard for one quantity: looks up the limit that applies at a load point for a class.</summary>
 public sealed class EnergyLimitTable
 {
-    public EnergyLimitTable(string standard, IReadOnlyList<EnergyLimitRow> rows)
+    public EnergyLimitTable(string standard, string quantity, TrigFunction angleFunction, IReadOnlyList<EnergyLimitRow> rows)
     {
         Standard = standard;
+        Quantity = quantity;
+        AngleFunction = angleFunction;
         Rows = rows;
     }
 
     public string Standard { get; }
+
+    /// <summary>"active-energy" or "reactive-energy".</summary>
+    public string Quantity { get; }
+
+    /// <summary>Whether the table's load points are written as cos φ (active) or sin φ (reactive).</summary>
+    public TrigFunction AngleFunction { get; }
 
     public IReadOnlyList<EnergyLimitRow> Rows { get; }
 
@@ -20,8 +28,8 @@ public sealed class EnergyLimitTable
 
     public bool HasClass(string accuracyClass) => Rows.Any(r => r.AccuracyClass.Equals(accuracyClass, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>The row for a balanced load at <paramref name="currentA"/> and <paramref name="pf"/>; <paramref name="where"/> names the plan entry for the error.</summary>
-    public EnergyLimitRow Find(string accuracyClass, double currentA, double nominalA, double maximumA, PowerFactor pf, string where)
+    /// <summary>The row for a load point; <paramref name="where"/> names the plan entry for the error.</summary>
+    public EnergyLimitRow Find(string accuracyClass, double currentA, double nominalA, double maximumA, LoadAngle angle, LoadConnection load, string where)
     {
         if (!HasClass(accuracyClass))
         {
@@ -34,9 +42,13 @@ public sealed class EnergyLimitTable
         }
 
         var row = Rows.FirstOrDefault(r => r.AccuracyClass.Equals(accuracyClass, StringComparison.OrdinalIgnoreCase)
-            && r.Covers(currentA, nominalA, maximumA, pf));
+            && r.Covers(currentA, nominalA, maximumA, angle, load));
+        var loadText = load == LoadConnection.Balanced ? "balanced load" : "single-phase load";
         return row ?? throw new BenchInputException(
             where,
-            $"{Standard} class {accuracyClass} gives no limit at {currentA / nominalA * 100:0.###} % In, PF {pf}");
+            $"{Standard} class {accuracyClass} gives no limit at {currentA / nominalA * 100:0.###} % In, {(angle.Function == TrigFunction.Cos ? "PF" : "")} {angle}, {loadText}");
     }
+
+    public EnergyLimitRow Find(string accuracyClass, double currentA, double nominalA, double maximumA, PowerFactor pf, string where) =>
+        Find(accuracyClass, currentA, nominalA, maximumA, LoadAngle.FromPowerFactor(pf), LoadConnection.Balanced, where);
 }

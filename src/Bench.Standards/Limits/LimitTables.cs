@@ -5,10 +5,8 @@ namespace Bench.Standards.Limits;
 /// <summary>The accuracy tables Bench knows, by the standard's name as a plan writes it.</summary>
 public static class LimitTables
 {
-    private static readonly Dictionary<string, EnergyLimitTable> ByStandard = new(StringComparer.OrdinalIgnoreCase)
-    {
-        [Iec62053Part22.Standard] = Iec62053Part22.Table,
-    };
+    private static readonly Dictionary<string, EnergyLimitTable> ByStandard =
+        EnergyStandards.All.ToDictionary(t => t.Standard, StringComparer.OrdinalIgnoreCase);
 
     public static IEnumerable<string> Standards => ByStandard.Keys;
 

@@ -1,0 +1,93 @@
+using Bench.Core.Errors;
+using Bench.Core.Identity;
+using Bench.Core.Quantities;
+using Bench.Instruments.Profiles;
+using Bench.Instruments.Roles;
+
+namespace Bench.Instruments.Drivers;
+
+/// <summary>
+/// A reference standard driven by its profile: one measurement query whose fields the profile names, and energy
+/// integration with start/stop command lists and a read-back query.
+/// </summary>
+public sealed class ProfileReference : IReferenceStandard
+{
+    private readonly ProfileSession _session;
+
+    internal ProfileReference(ProfileSession session) => _session = session;
+
+    public InstrumentIdentity Identity => _session.Identity;
+
+    public InstrumentProfile Profile => _session.Profile;
+
+    public Visa.Scpi.ScpiSession Scpi => _session.Scpi;
+
+    internal async Task SetupAsync(CancellationToken cancellationToken)
+    {
+        await _session.ConfigureAllAsync(Profile.Measurement!.Setup, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<ThreePhaseMeasurement> MeasureAsync(CancellationToken cancellationToken)
+    {
+        var spec = Profile.Measurement!;
+        var query = spec.Query.Render();
+        var values = await _session.Scpi.QueryDoublesAsync(query, cancellationToken).ConfigureAwait(false);
+        var fields = Map(query, spec.Fields, values);
+        var phases = new PhaseMeasurement[Profile.Phases];
+        for (var k = 1; k <= Profile.Phases; k++)
+        {
+            var u = Get(fields, "U", k);
+            var i = Get(fields, "I", k);
+            var p = Get(fields, "P", k);
+            var q = Get(fields, "Q", k);
+            var s = fields.TryGetValue("S" + k, out var sv) ? sv : u * i;
+            var pf = fields.TryGetValue("PF" + k, out var pfv) ? pfv : (s == 0 ? 0 : p / s);
+            phases[k - 1] = new PhaseMeasurement(u, i, p, q, s, pf);
+        }
+
+        return new ThreePhaseMeasurement(phases, fields.TryGetValue("F", out var f) ? f : double.NaN);
+    }
+
+    public async Task StartEnergyAsync(CancellationToken cancellationToken)
+    {
+        await _session.ConfigureAllAsync(Profile.Energy!.Start, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<EnergyIntegration> StopEnergyAsync(CancellationToken cancellationToken)
+    {
+        var spec = Profile.Energy!;
+        await _session.ConfigureAllAsync(spec.Stop, cancellationToken).ConfigureAwait(false);
+        var query = spec.Query.Render();
+        var values = await _session.Scpi.QueryDoublesAsync(query, cancellationToken).ConfigureAwait(false);
+        var fields = Map(query, spec.Fields, values);
+        var wh = fields.TryGetValue("WH", out var a) ? a : fields["KWH"] * 1000;
+        var varh = fields.TryGetValue("VARH", out var r) ? r : fields.TryGetValue("KVARH", out var kr) ? kr * 1000 : double.NaN;
+        var seconds = fields.TryGetValue("TIME", out var t) ? t : fields.TryGetValue("TIME_H", out var th) ? th * 3600 : double.NaN;
+        return new EnergyIntegration(wh, varh, seconds);
+    }
+
+    public ValueTask DisposeAsync() => _session.DisposeAsync();
+
+    private Dictionary<string, double> Map(string query, IReadOnlyList<string> names, double[] values)
+    {
+        if (values.Length < names.Count)
+        {
+            throw new InstrumentFaultException(Identity.Resource, $"garbled reply to '{query}': {values.Length} values, the profile expects {names.Count}");
+        }
+
+        var map = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (var k = 0; k < names.Count; k++)
+        {
+            if (names[k] != "-")
+            {
+                map[names[k]] = values[k];
+            }
+        }
+
+        return map;
+    }
+
+    private double Get(Dictionary<string, double> fields, string quantity, int phase) =>
+        fields.TryGetValue(quantity + phase, out var v) ? v
+        : throw new BenchInputException(Profile.Path, $"the measure fields name no {quantity}{phase}");
+}

@@ -1,0 +1,20 @@
+namespace Bench.Instruments.Profiles;
+
+/// <summary>How to talk to the instrument: terminators, timeouts, the customary socket port, serial settings.</summary>
+public sealed record ProfileTransport
+{
+    public string WriteTermination { get; init; } = "\n";
+
+    public string ReadTermination { get; init; } = "\n";
+
+    public double TimeoutS { get; init; } = 2;
+
+    public double OperationCompleteTimeoutS { get; init; } = 60;
+
+    public int? SocketPort { get; init; }
+
+    public int BaudRate { get; init; } = 9600;
+
+    /// <summary>Which transports the instrument offers: SOCKET, VXI11, HISLIP, ASRL, GPIB, USB.</summary>
+    public IReadOnlyList<string> Interfaces { get; init; } = ["SOCKET"];
+}

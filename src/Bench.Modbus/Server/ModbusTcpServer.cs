@@ -1,0 +1,169 @@
+using System.Net;
+using System.Net.Sockets;
+using Bench.Modbus.Framing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Bench.Modbus.Server;
+
+/// <summary>
+/// Modbus TCP server for the simulators: accepts any number of connections, answers each request in order, echoing
+/// transaction and unit id. Frames with a protocol id other than 0 or an impossible length close the connection.
+/// </summary>
+public sealed class ModbusTcpServer : IAsyncDisposable
+{
+    private readonly Socket _listener;
+    private readonly IModbusRequestHandler _handler;
+    private readonly ILogger _logger;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<Socket> _connections = [];
+    private readonly List<Task> _tasks = [];
+    private readonly Lock _gate = new();
+    private readonly Task _acceptLoop;
+
+    private ModbusTcpServer(Socket listener, IModbusRequestHandler handler, ILogger logger)
+    {
+        _listener = listener;
+        _handler = handler;
+        _logger = logger;
+        LocalEndPoint = (IPEndPoint)listener.LocalEndPoint!;
+        _acceptLoop = Task.Run(AcceptLoopAsync);
+    }
+
+    public IPEndPoint LocalEndPoint { get; }
+
+    /// <summary>Binds <paramref name="host"/>:<paramref name="port"/> (0 = ephemeral) and starts serving.</summary>
+    public static ModbusTcpServer Start(IModbusRequestHandler handler, string host = "127.0.0.1", int port = 0, ILogger? logger = null)
+    {
+        var listener = new Socket(SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            listener.Bind(new IPEndPoint(IPAddress.Parse(host), port));
+            listener.Listen(16);
+        }
+        catch
+        {
+            listener.Dispose();
+            throw;
+        }
+
+        return new ModbusTcpServer(listener, handler, logger ?? NullLogger.Instance);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        _listener.Dispose();
+        Task[] tasks;
+        lock (_gate)
+        {
+            foreach (var c in _connections)
+            {
+                c.Dispose();
+            }
+
+            tasks = [.. _tasks, _acceptLoop];
+        }
+
+        try
+        {
+            await Task.WhenAll(tasks).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+        {
+            // stopping
+        }
+
+        _stop.Dispose();
+    }
+
+    private async Task AcceptLoopAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            Socket connection;
+            try
+            {
+                connection = await _listener.AcceptAsync(_stop.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+            {
+                return;
+            }
+
+            connection.NoDelay = true;
+            lock (_gate)
+            {
+                _connections.Add(connection);
+                _tasks.RemoveAll(t => t.IsCompleted);
+                _tasks.Add(Task.Run(() => ServeAsync(connection)));
+            }
+        }
+    }
+
+    private async Task ServeAsync(Socket connection)
+    {
+        var rx = new byte[MbapHeader.MaxAduLength];
+        var tx = new byte[MbapHeader.MaxAduLength];
+        try
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                if (!await ReceiveExactlyAsync(connection, rx.AsMemory(0, MbapHeader.Size)).ConfigureAwait(false))
+                {
+                    return;
+                }
+
+                var header = MbapHeader.Read(rx);
+                if (!header.IsPlausible)
+                {
+                    _logger.LogDebug("closing connection after MBAP header {Header}", Convert.ToHexString(rx, 0, MbapHeader.Size));
+                    return;
+                }
+
+                if (!await ReceiveExactlyAsync(connection, rx.AsMemory(MbapHeader.Size, header.PduLength)).ConfigureAwait(false))
+                {
+                    return;
+                }
+
+                var length = await _handler.HandleAsync(header.UnitId, rx.AsMemory(MbapHeader.Size, header.PduLength), tx.AsMemory(MbapHeader.Size), _stop.Token).ConfigureAwait(false);
+                if (length == 0)
+                {
+                    continue;
+                }
+
+                MbapHeader.For(header.TransactionId, header.UnitId, length).Write(tx);
+                await connection.SendAsync(tx.AsMemory(0, MbapHeader.Size + length), SocketFlags.None, _stop.Token).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException or IOException)
+        {
+            // client went away or server stopping
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _connections.Remove(connection);
+            }
+
+            connection.Dispose();
+        }
+    }
+
+    private async Task<bool> ReceiveExactlyAsync(Socket socket, Memory<byte> buffer)
+    {
+        while (buffer.Length > 0)
+        {
+            var n = await socket.ReceiveAsync(buffer, SocketFlags.None, _stop.Token).ConfigureAwait(false);
+            if (n == 0)
+            {
+                return false;
+            }
+
+            buffer = buffer[n..];
+        }
+
+        return true;
+    }
+}

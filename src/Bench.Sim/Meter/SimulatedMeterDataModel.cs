@@ -1,0 +1,126 @@
+using Bench.Dut.Profiles;
+using Bench.Modbus.Errors;
+using Bench.Modbus.Protocol;
+using Bench.Modbus.Server;
+using Bench.Sim.Grid;
+
+namespace Bench.Sim.Meter;
+
+/// <summary>
+/// The simulated meter's Modbus tables, refreshed at every read from the grid observer (instantaneous values) and the
+/// energy integrator on the grid's clock (energy registers), both through the error model. Addresses the profile maps
+/// are readable, as are unmapped holes up to the profile's bridging limit; reading into a declared gap or anywhere
+/// else answers exception 02, like the real meter.
+/// </summary>
+public sealed class SimulatedMeterDataModel : IModbusDataModel, IDisposable
+{
+    private readonly GridObserver _observer;
+    private readonly MeterErrorModel _errors;
+    private readonly MeterRegisterImage _image;
+    private readonly SimulatedMeterOptions _options;
+    private readonly EnergyIntegrator _energy;
+    private readonly ushort[] _holding = new ushort[0x10000];
+    private readonly bool[] _readable = new bool[0x10000];
+    private readonly Lock _gate = new();
+    private readonly Dictionary<byte, string> _identification;
+    private long _lastVersion = -1;
+
+    public SimulatedMeterDataModel(GridObserver observer, DutProfile profile, SimulatedMeterOptions options)
+    {
+        _observer = observer;
+        _options = options;
+        _errors = new MeterErrorModel(profile, options);
+        _image = new MeterRegisterImage(profile, _errors.Has(FirmwareFaultKind.FloatWordsSwapped));
+        _energy = new EnergyIntegrator(observer, _errors.ApplyToEnergy);
+        _image.WriteIdentity(_holding, options);
+        MarkReadable(profile);
+        _identification = new Dictionary<byte, string>
+        {
+            [0x00] = profile.Manufacturer,
+            [0x01] = options.Model,
+            [0x02] = options.Firmware,
+            [0x04] = profile.Name,
+            [0x05] = options.Model,
+        };
+    }
+
+    public IReadOnlyDictionary<byte, string> IdentificationObjects => _identification;
+
+    /// <summary>Energy integrated since start, before the initial value and rollover: for tests and the journal.</summary>
+    public double IntegratedActiveWh => _energy.ActiveWh;
+
+    public void ReadHoldingRegisters(ushort address, Span<ushort> values)
+    {
+        Require(address, values.Length);
+        lock (_gate)
+        {
+            Refresh();
+            _holding.AsSpan(address, values.Length).CopyTo(values);
+        }
+    }
+
+    public void ReadInputRegisters(ushort address, Span<ushort> values) => ReadHoldingRegisters(address, values);
+
+    public void WriteHoldingRegisters(ushort address, ReadOnlySpan<ushort> values) =>
+        throw new ModbusRequestException(ExceptionCode.IllegalDataAddress, "the simulated meter has no writable registers");
+
+    public void ReadCoils(ushort address, Span<bool> values) =>
+        throw new ModbusRequestException(ExceptionCode.IllegalDataAddress, "no coils");
+
+    public void ReadDiscreteInputs(ushort address, Span<bool> values) =>
+        throw new ModbusRequestException(ExceptionCode.IllegalDataAddress, "no discrete inputs");
+
+    public void WriteCoils(ushort address, ReadOnlySpan<bool> values) =>
+        throw new ModbusRequestException(ExceptionCode.IllegalDataAddress, "no coils");
+
+    public void Dispose() => _energy.Dispose();
+
+    private void Refresh()
+    {
+        var state = _observer.Grid.State;
+        if (state.Version != _lastVersion)
+        {
+            _image.WriteMeasurement(_holding, _errors.Apply(_observer.Measure(state)));
+            _lastVersion = state.Version;
+        }
+
+        var active = _options.InitialActiveEnergyWh + _energy.ActiveWh;
+        var reactive = _energy.ReactiveVarh;
+        if (_options.EnergyRolloverWh is { } rollover && rollover > 0)
+        {
+            active %= rollover;
+            reactive %= rollover;
+        }
+
+        _image.WriteEnergy(_holding, EnergyQuantity.ActiveDelivered, active);
+        _image.WriteEnergy(_holding, EnergyQuantity.ReactiveDelivered, reactive);
+    }
+
+    private void MarkReadable(DutProfile profile)
+    {
+        var limits = profile.Modbus.Polling;
+        var spans = profile.AllPoints.Select(p => (p.Address, p.LastAddress)).Distinct().OrderBy(s => s.Address).ToList();
+        foreach (var (first, last) in spans)
+        {
+            _readable.AsSpan(first, last - first + 1).Fill(true);
+        }
+
+        for (var k = 1; k < spans.Count; k++)
+        {
+            var holeFirst = spans[k - 1].LastAddress + 1;
+            var holeLast = spans[k].Address - 1;
+            if (holeLast >= holeFirst && holeLast - holeFirst + 1 <= limits.MaxGapBridged && !limits.CrossesGap(holeFirst, holeLast))
+            {
+                _readable.AsSpan(holeFirst, holeLast - holeFirst + 1).Fill(true);
+            }
+        }
+    }
+
+    private void Require(int address, int count)
+    {
+        if (address + count > _readable.Length || _readable.AsSpan(address, count).Contains(false))
+        {
+            throw new ModbusRequestException(ExceptionCode.IllegalDataAddress, "outside the meter's map");
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using Bench.Dut.Profiles;
+
+namespace Bench.Sim.Meter;
+
+/// <summary>
+/// How the simulated meter behaves. <see cref="ErrorPercent"/> is added to the profile's error curve and scales P, Q, S
+/// and the energy registers by 1 + e/100. Faults (latency, dropped replies, exceptions) make drivers' error paths testable.
+/// </summary>
+public sealed record SimulatedMeterOptions
+{
+    public double ErrorPercent { get; init; }
+
+    /// <summary>Numeric, since the PM8000 serial-number register is a UINT32.</summary>
+    public string SerialNumber { get; init; } = "1807123401";
+
+    /// <summary>Firmware version; versions listed in the profile's firmware_faults switch their defect on.</summary>
+    public string Firmware { get; init; } = "3.1.0";
+
+    public string Model { get; init; } = "PM8240";
+
+    public byte UnitId { get; init; } = 1;
+
+    /// <summary>0 = an ephemeral port.</summary>
+    public int Port { get; init; }
+
+    public string Host { get; init; } = "127.0.0.1";
+
+    /// <summary>Register map and error model; null = the shipped PM8000 profile.</summary>
+    public DutProfile? Profile { get; init; }
+
+    /// <summary>Apply the profile's error curve (on by default); off leaves only <see cref="ErrorPercent"/>.</summary>
+    public bool UseProfileErrorCurve { get; init; } = true;
+
+    /// <summary>What the active energy register reads before anything is integrated, in Wh.</summary>
+    public double InitialActiveEnergyWh { get; init; }
+
+    /// <summary>The energy registers wrap to zero at this value (Wh or varh); null = never.</summary>
+    public double? EnergyRolloverWh { get; init; }
+
+    /// <summary>Delay before each reply, real time.</summary>
+    public TimeSpan ResponseLatency { get; init; }
+
+    /// <summary>Probability (0…1) that a request gets no reply at all.</summary>
+    public double DropReplyProbability { get; init; }
+
+    /// <summary>Probability (0…1) that a request is answered with exception 06 (server busy).</summary>
+    public double BusyExceptionProbability { get; init; }
+
+    /// <summary>Seed of the fault dice, so a failing run repeats.</summary>
+    public int Seed { get; init; } = 8000;
+}

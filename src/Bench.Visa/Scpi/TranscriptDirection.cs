@@ -1,0 +1,7 @@
+namespace Bench.Visa.Scpi;
+
+public enum TranscriptDirection
+{
+    Sent,
+    Received,
+}
