@@ -14,6 +14,10 @@ internal sealed class CertificateComposer(DocumentLayout doc, RunRecord run, Lab
 
     private ReportStyles S => doc.Styles;
 
+    public string Number { get; init; } = run.RunId;
+
+    public string Digest { get; init; } = "";
+
     /// <summary>The run's verdict as the certificate states it: an aborted run is INCOMPLETE whatever its attempted points say.</summary>
     public static Verdict OverallVerdict(RunRecord run) => run.AbortReason is null ? run.Verdict : Verdict.Incomplete;
 
@@ -40,6 +44,11 @@ internal sealed class CertificateComposer(DocumentLayout doc, RunRecord run, Lab
     {
         doc.Paragraph(options.Title, S.Title);
         doc.Paragraph($"{run.Standard}, accuracy class {run.AccuracyClass}", S.Body.WithColor(ReportStyles.Muted));
+        if (options.Replaces is { } replaced)
+        {
+            doc.Paragraph($"This certificate replaces certificate No. {replaced}, which is withdrawn.", S.BodyBold.WithColor(ReportStyles.WarnAmber));
+        }
+
         doc.Space(4);
         doc.Paragraph(lab.Name, S.BodyBold);
         foreach (var line in lab.Address)
@@ -56,11 +65,12 @@ internal sealed class CertificateComposer(DocumentLayout doc, RunRecord run, Lab
         var verdict = OverallVerdict(run);
         KeyValues(
             ("Overall verdict", ColorOf(verdict)),
-            ("Certificate No.", run.RunId),
+            ("Certificate No.", Number),
             ("Date of issue", Numbers.Date(issued)),
             ("Date of test", $"{Numbers.DateTime(run.Started)} to {Numbers.DateTime(run.Finished)}"),
             ("Place of test", Join(lab.Location, run.BenchName)),
             ("Customer", options.Customer ?? "not stated"),
+            ("Item received", options.ItemReceived is { } received ? Numbers.Date(received) : "not stated"),
             ("Overall verdict", verdict.ToWireText()));
     }
 
@@ -96,7 +106,10 @@ internal sealed class CertificateComposer(DocumentLayout doc, RunRecord run, Lab
             ("Measurement", "Energy registered by the meter compared with a reference standard integrated over the same window; " +
                 "error = (E meter − E ref) / E ref × 100 %."),
             ("Decision rule", DecisionRuleText()),
-            ("Software", run.SoftwareVersion.Length > 0 ? "Bench " + run.SoftwareVersion : "Bench"));
+            ("Test conditions", options.TestConditions ?? "not recorded"),
+            ("Deviations from the method", options.Deviations ?? "none"),
+            ("Software", run.SoftwareVersion.Length > 0 ? "Bench " + run.SoftwareVersion : "Bench"),
+            ("Results record", $"run {run.RunId}; SHA-256 of results.json {Digest}"));
     }
 
     private string DecisionRuleText()
@@ -139,6 +152,11 @@ internal sealed class CertificateComposer(DocumentLayout doc, RunRecord run, Lab
             doc.Paragraph($"{PointsTable.UnconfirmedMark} The limit applied at these points is a recalled figure not yet checked against " +
                 "the text of the standard; the conformity statement for them relies on it and is provisional until the figure is confirmed.",
                 S.Small.WithColor(ReportStyles.WarnAmber));
+        }
+
+        if (run.Points.Any(p => AcceptanceLimit.Of(p) is not null))
+        {
+            doc.Paragraph("AL: acceptance limit under a guarded decision rule, AL = TL − U (guard band w = U, ILAC-G8:09/2019 §4.2.2/§4.2.3).", S.Small);
         }
 
         var noted = run.Points.Where(p => !string.IsNullOrWhiteSpace(p.Reason)).ToList();

@@ -35,16 +35,18 @@ public static class CertificateWriter
         var (regular, bold) = ReportFonts.Load(assets.FontsDirectory);
         var styles = new ReportStyles(regular, bold);
         var issued = options.IssueDate ?? run.Finished;
+        var number = options.CertificateNumber ?? run.RunId;
+        var digest = ResultsDigest.Compute(run);
 
         var layout = new DocumentLayout(PageSpec.A4, styles);
-        new CertificateComposer(layout, run, lab, options, issued).Compose();
+        new CertificateComposer(layout, run, lab, options, issued) { Number = number, Digest = digest }.Compose();
 
         var metadata = new SKDocumentPdfMetadata
         {
-            Title = $"{options.Title} {run.RunId}",
+            Title = $"{options.Title} {number}",
             Author = lab.Name,
             Subject = $"{run.Dut.Identity.Manufacturer} {run.Dut.Identity.Model} serial {run.Dut.Identity.SerialNumber}: {run.Standard} class {run.AccuracyClass}",
-            Keywords = $"{run.RunId}; {CertificateComposer.OverallVerdict(run).ToWireText()}",
+            Keywords = $"{number}; run {run.RunId}; {CertificateComposer.OverallVerdict(run).ToWireText()}; results sha256 {digest}",
             Creator = "Bench " + run.SoftwareVersion,
             Producer = "Bench (SkiaSharp PDF)",
             Creation = issued.UtcDateTime,
@@ -52,7 +54,7 @@ public static class CertificateWriter
             PdfA = false,
             RasterDpi = 300,
         };
-        var header = new RunningHeader(styles, layout.Page, lab.Name, run.RunId, issued);
+        var header = new RunningHeader(styles, layout.Page, lab.Name, number, issued);
         PdfEmitter.Write(output, layout, metadata, header.Draw);
     }
 }

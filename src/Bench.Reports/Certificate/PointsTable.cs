@@ -14,6 +14,7 @@ internal static class PointsTable
     {
         var withUncertainty = run.Points.Any(p => p.UncertaintyPercent is not null || p.Tur is not null);
         var withQuantity = run.Points.Select(p => p.Quantity).Distinct(StringComparer.Ordinal).Count() > 1;
+        var withAl = run.Points.Any(p => AcceptanceLimit.Of(p) is not null);
         var withK = withUncertainty && run.Points.Any(p => p.CoverageFactor is { } k && Math.Abs(k - 2) > 1e-9);
         var columns = new List<TableColumn> { new("Point", 1.6f) };
         if (withQuantity)
@@ -32,6 +33,11 @@ internal static class PointsTable
             new("Error\n(%)", 0.8f, SKTextAlign.Right),
             new("Limit\n(%)", 1.1f, SKTextAlign.Right),
         ]);
+        if (withAl)
+        {
+            columns.Add(new TableColumn("AL\n(%)", 0.8f, SKTextAlign.Right));
+        }
+
         if (withUncertainty)
         {
             columns.Add(new TableColumn(withK ? "U\n(%)" : "U k=2\n(%)", 0.75f, SKTextAlign.Right));
@@ -44,11 +50,11 @@ internal static class PointsTable
         }
 
         columns.Add(new TableColumn("Verdict", 1.1f, SKTextAlign.Center));
-        var rows = run.Points.Select((p, i) => Row(p, i, withQuantity, withUncertainty, withK, options)).ToList();
+        var rows = run.Points.Select((p, i) => Row(p, i, withQuantity, withUncertainty, withK, withAl, options)).ToList();
         doc.Table(columns, rows);
     }
 
-    private static TableRow Row(PointResult p, int index, bool withQuantity, bool withUncertainty, bool withK, CertificateOptions options)
+    private static TableRow Row(PointResult p, int index, bool withQuantity, bool withUncertainty, bool withK, bool withAl, CertificateOptions options)
     {
         var s = p.Setpoint;
         var cells = new List<string> { p.Id };
@@ -68,6 +74,12 @@ internal static class PointsTable
         cells.AddRange([Numbers.Fixed(s.VoltageV, 1), Numbers.Current(s.CurrentA), Numbers.Compact(s.CurrentPercentOfNominal), s.PowerFactor,
             Numbers.Energy(p.ReferenceWh), Numbers.Energy(p.MeterWh), Numbers.Signed(p.ErrorPercent, 3), limit]);
         colors.AddRange([null, null, null, null, null, null, null, p.LimitSource?.Unconfirmed == true ? ReportStyles.WarnAmber : null]);
+        if (withAl)
+        {
+            cells.Add(AcceptanceLimit.Of(p) is { } al ? "±" + Numbers.Fixed(al, 3) : Numbers.Missing);
+            colors.Add(null);
+        }
+
         if (withUncertainty)
         {
             var lowTur = p.Tur is { } t && t < options.TurWarning;
