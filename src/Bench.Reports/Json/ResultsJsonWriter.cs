@@ -25,6 +25,15 @@ public static class ResultsJsonWriter
         AllowTrailingCommas = false,
     };
 
+    /// <summary>The JSON Schema (draft 2020-12) of results.json, for consumers that validate what they read.</summary>
+    public static string SchemaDocument()
+    {
+        using var stream = typeof(ResultsJsonWriter).Assembly.GetManifestResourceStream("Bench.Reports.bench.results-1.schema.json")
+            ?? throw new InvalidOperationException("the results.json schema is missing from the assembly");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
     public static string ToJson(RunRecord run)
     {
         ArgumentNullException.ThrowIfNull(run);
