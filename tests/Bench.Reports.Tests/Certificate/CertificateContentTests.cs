@@ -103,6 +103,19 @@ public sealed class CertificateContentTests
     }
 
     [Test]
+    public void Phases_and_frequency_get_columns_only_when_they_vary()
+    {
+        var balanced = SampleRuns.Point("bal", 100, "1", 0.05, 0.2, Verdict.Pass);
+        var single = SampleRuns.Point("L1", 100, "1", 0.25, 0.3, Verdict.Pass) with { Setpoint = balanced.Setpoint with { Phases = "L1" } };
+        var offNominal = SampleRuns.Point("f51", 100, "1", 0.07, 0.2, Verdict.Pass) with { Setpoint = balanced.Setpoint with { FrequencyHz = 51 } };
+        var text = PdfText.Poppler(Write(SampleRuns.Run([balanced, single, offNominal])));
+        Assert.That(text.Split('\n').Single(l => l.StartsWith("L1 ", StringComparison.Ordinal)), Does.Match(@"^L1\s+L1\s+230\.0\s+5\.000\s+100\s+1\s+50\.00\s+115"));
+        Assert.That(text.Split('\n').Single(l => l.StartsWith("f51 ", StringComparison.Ordinal)), Does.Match(@"L1-L2-L3\s+230\.0\s+5\.000\s+100\s+1\s+51\.00\s+115"));
+        var uniform = PdfText.Poppler(Write(SampleRuns.Run([balanced]), name: "u.pdf"));
+        Assert.That(uniform, Does.Not.Contain("Phases").And.Not.Contain("(Hz)"));
+    }
+
+    [Test]
     public void An_aborted_run_is_incomplete_even_if_its_points_passed()
     {
         var run = SampleRuns.Run([SampleRuns.Point("p", 100, "1", 0.05, 0.2, Verdict.Pass)]) with { AbortReason = "operator abort (Ctrl+C)" };
