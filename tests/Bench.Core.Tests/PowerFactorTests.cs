@@ -1,4 +1,5 @@
 using System.Globalization;
+
 using Bench.Core.Quantities;
 
 namespace Bench.Core.Tests;

@@ -1,4 +1,5 @@
 using System.Globalization;
+
 using Bench.Dut.Profiles;
 using Bench.Modbus.Data;
 

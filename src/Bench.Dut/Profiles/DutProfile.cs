@@ -1,4 +1,5 @@
 using Bench.Core.Errors;
+
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text;
+
 using Bench.Core.Errors;
 using Bench.Modbus.Data;
 using Bench.Modbus.Protocol;
+
 using YamlDotNet.RepresentationModel;
 
 namespace Bench.Dut.Profiles;

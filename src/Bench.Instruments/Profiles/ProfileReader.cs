@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+
 using Bench.Core.Errors;
+
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

@@ -2,6 +2,7 @@ using Bench.Modbus.Errors;
 using Bench.Modbus.Pdu;
 using Bench.Modbus.Protocol;
 using Bench.Modbus.Transport;
+
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+
 using Bench.Modbus.Protocol;
 
 namespace Bench.Modbus.Errors;

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+
 using Bench.Modbus.Errors;
 using Bench.Modbus.Protocol;
 

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+
 using Bench.Modbus.Errors;
 using Bench.Modbus.Protocol;
 

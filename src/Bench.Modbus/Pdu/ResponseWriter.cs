@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+
 using Bench.Modbus.Protocol;
 
 namespace Bench.Modbus.Pdu;

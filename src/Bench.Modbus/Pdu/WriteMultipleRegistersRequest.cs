@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+
 using Bench.Modbus.Protocol;
 
 namespace Bench.Modbus.Pdu;

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
+
 using Bench.Modbus.Framing;
+
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 

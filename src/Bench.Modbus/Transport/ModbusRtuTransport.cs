@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.IO.Ports;
+
 using Bench.Modbus.Errors;
 using Bench.Modbus.Framing;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Sockets;
+
 using Bench.Modbus.Errors;
 using Bench.Modbus.Framing;
 

@@ -14,6 +14,9 @@ public sealed record BenchUncertaintyFigures
     /// <summary>Reference energy accuracy at reduced PF (0.5 L / 0.8 C); used for every point whose PF is not 1.</summary>
     public double? ReferenceAccuracyReducedPfPercent { get; init; }
 
+    /// <summary>Coverage factor of the accuracy figures: √3 for a rectangular maximum error, 2 for k = 2.</summary>
+    public double ReferenceAccuracyCoverageFactor { get; init; } = Math.Sqrt(3);
+
     /// <summary>Expanded uncertainty (k = 2) of the reference's calibration certificate.</summary>
     public double? ReferenceCalibrationPercent { get; init; }
 

@@ -5,6 +5,7 @@ using Bench.Plans.Journal;
 using Bench.Plans.Model;
 using Bench.Standards.Decisions;
 using Bench.Standards.Uncertainty;
+
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -165,6 +166,7 @@ public sealed class PlanExecutor
         var budget = EnergyErrorBudget.Build(new EnergyErrorBudgetInputs
         {
             ReferenceSpecificationPercent = Math.Abs(point.Plan.Angle.CosPhi - 1) < 1e-9 ? _figures.ReferenceAccuracyUnityPercent : _figures.ReferenceAccuracyReducedPfPercent,
+            ReferenceSpecificationCoverageFactor = _figures.ReferenceAccuracyCoverageFactor,
             ReferenceCalibrationPercent = _figures.ReferenceCalibrationPercent,
             SourceStabilityPercent = _figures.SourceStabilityPercent,
             MeterResolutionWh = resolutionWh,

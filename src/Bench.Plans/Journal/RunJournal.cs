@@ -1,4 +1,5 @@
 using System.Text.Json;
+
 using Bench.Core.Results;
 
 namespace Bench.Plans.Journal;

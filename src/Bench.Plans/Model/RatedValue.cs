@@ -1,4 +1,5 @@
 using System.Globalization;
+
 using Bench.Core.Errors;
 
 namespace Bench.Plans.Model;
@@ -11,10 +12,19 @@ public sealed record RatedValue(double Factor, string Base)
 {
     private static readonly Dictionary<string, (string Base, double Scale)> Units = new(StringComparer.Ordinal)
     {
-        ["In"] = ("In", 1), ["Ib"] = ("In", 1), ["Imax"] = ("Imax", 1), ["Ist"] = ("Ist", 1), ["Itr"] = ("Itr", 1), ["Imin"] = ("Imin", 1),
-        ["A"] = ("A", 1), ["mA"] = ("A", 1e-3),
-        ["Un"] = ("Un", 1), ["V"] = ("V", 1), ["kV"] = ("V", 1e3),
-        ["fn"] = ("fn", 1), ["Hz"] = ("Hz", 1),
+        ["In"] = ("In", 1),
+        ["Ib"] = ("In", 1),
+        ["Imax"] = ("Imax", 1),
+        ["Ist"] = ("Ist", 1),
+        ["Itr"] = ("Itr", 1),
+        ["Imin"] = ("Imin", 1),
+        ["A"] = ("A", 1),
+        ["mA"] = ("A", 1e-3),
+        ["Un"] = ("Un", 1),
+        ["V"] = ("V", 1),
+        ["kV"] = ("V", 1e3),
+        ["fn"] = ("fn", 1),
+        ["Hz"] = ("Hz", 1),
     };
 
     /// <summary>Parses "0.05 In", "0.05In", "Imax", "5 mA"; <paramref name="allowed"/> lists the bases this field accepts.</summary>

@@ -1,5 +1,7 @@
 using System.Globalization;
+
 using Bench.Core.Errors;
+
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

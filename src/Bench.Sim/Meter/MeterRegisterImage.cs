@@ -1,4 +1,5 @@
 using System.Globalization;
+
 using Bench.Core.Quantities;
 using Bench.Dut.Profiles;
 using Bench.Modbus.Data;

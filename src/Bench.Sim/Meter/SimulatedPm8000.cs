@@ -1,7 +1,9 @@
 using System.Globalization;
+
 using Bench.Dut.Profiles;
 using Bench.Modbus.Server;
 using Bench.Sim.Grid;
+
 using Microsoft.Extensions.Logging;
 
 namespace Bench.Sim.Meter;

@@ -1,4 +1,5 @@
 using Bench.Core.Quantities;
+
 using static Bench.Standards.Limits.LimitTableBuilder;
 
 namespace Bench.Standards.Limits;

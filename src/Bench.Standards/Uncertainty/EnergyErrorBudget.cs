@@ -11,7 +11,11 @@ public static class EnergyErrorBudget
         var components = new List<UncertaintyComponent>();
         if (inputs.ReferenceSpecificationPercent is { } spec)
         {
-            components.Add(UncertaintyComponent.Rectangular("Reference standard accuracy (specification, range and PF in use)", spec));
+            const string name = "Reference standard accuracy (specification, range and PF in use)";
+            var k = inputs.ReferenceSpecificationCoverageFactor;
+            components.Add(Math.Abs(k - Math.Sqrt(3)) < 1e-12
+                ? UncertaintyComponent.Rectangular(name, spec)
+                : UncertaintyComponent.FromCertificate(name, spec, k));
         }
 
         if (inputs.ReferenceCalibrationPercent is { } cal)

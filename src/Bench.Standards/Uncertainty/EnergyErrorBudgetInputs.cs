@@ -6,8 +6,11 @@ namespace Bench.Standards.Uncertainty;
 /// </summary>
 public sealed record EnergyErrorBudgetInputs
 {
-    /// <summary>Reference standard's energy accuracy for the range and PF in use, as a ± specification (rectangular).</summary>
+    /// <summary>Reference standard's energy accuracy for the range and PF in use, as a ± specification.</summary>
     public double? ReferenceSpecificationPercent { get; init; }
+
+    /// <summary>The coverage factor the maker states the specification at: √3 for a rectangular maximum error (the default), 2 for k = 2.</summary>
+    public double ReferenceSpecificationCoverageFactor { get; init; } = Math.Sqrt(3);
 
     /// <summary>Expanded uncertainty of the reference's calibration certificate, with its coverage factor.</summary>
     public double? ReferenceCalibrationPercent { get; init; }

@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
+
 using Bench.Core.Quantities;
 using Bench.Sim.Grid;
 using Bench.Sim.Meter;
+
 using Microsoft.Extensions.Time.Testing;
 
 namespace Bench.Dut.Tests.Interop;

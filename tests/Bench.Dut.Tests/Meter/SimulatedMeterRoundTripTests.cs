@@ -3,6 +3,7 @@ using Bench.Dut.Meter;
 using Bench.Dut.Profiles;
 using Bench.Sim.Grid;
 using Bench.Sim.Meter;
+
 using Microsoft.Extensions.Time.Testing;
 
 namespace Bench.Dut.Tests.Meter;

@@ -1,0 +1,41 @@
+using System.CommandLine;
+
+using Bench.Cli.Running;
+using Bench.Core.Errors;
+using Bench.Plans.Loading;
+using Bench.Standards.Limits;
+
+namespace Bench.Cli.Commands;
+
+/// <summary>`bench plans`: the shipped plans with their standard, class, point count and the clauses their limits come from.</summary>
+public static class PlansCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("plans", "List the shipped test plans with standard, class and clause");
+        command.SetAction(async (ParseResult _, CancellationToken ct) =>
+        {
+            var folder = ShippedFiles.Path("testplans");
+            var status = ExitCodes.Passed;
+            foreach (var file in Directory.EnumerateFiles(folder, "*.yaml").Order(StringComparer.Ordinal))
+            {
+                try
+                {
+                    var plan = PlanLoader.Load(file);
+                    var table = LimitTables.ForStandard(plan.Standard, file);
+                    var sources = table.Rows.Where(r => r.AccuracyClass.Equals(plan.AccuracyClass, StringComparison.OrdinalIgnoreCase))
+                        .Select(r => r.Source.ToString()).Distinct();
+                    await Console.Out.WriteLineAsync($"{Path.GetFileName(file)}\n  {plan.Name}\n  {plan.Standard} class {plan.AccuracyClass}, {plan.Points.Count} points, decision rule {plan.DecisionRule}\n  limits: {string.Join("; ", sources)}");
+                }
+                catch (BenchInputException e)
+                {
+                    await Console.Error.WriteLineAsync($"bench: {e.Message}");
+                    status = ExitCodes.BadInput;
+                }
+            }
+
+            return status;
+        });
+        return command;
+    }
+}

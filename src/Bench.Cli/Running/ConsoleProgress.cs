@@ -1,0 +1,28 @@
+using System.Globalization;
+
+using Bench.Core.Results;
+using Bench.Plans.Execution;
+
+namespace Bench.Cli.Running;
+
+/// <summary>One plain line per point: readable in a terminal, a CI log and a redirected file alike.</summary>
+public sealed class ConsoleProgress(TextWriter output) : IProgress<PointProgress>
+{
+    public void Report(PointProgress value)
+    {
+        var r = value.Result;
+        var s = r.Setpoint;
+        var width = value.Count.ToString(CultureInfo.InvariantCulture).Length;
+        var index = value.Index.ToString(CultureInfo.InvariantCulture).PadLeft(width);
+        var error = r.ErrorPercent is { } e ? e.ToString("+0.0000;-0.0000", CultureInfo.InvariantCulture) + " %" : "   --   ";
+        var line = string.Create(
+            CultureInfo.InvariantCulture,
+            $"[{index}/{value.Count}] {r.Id,-12} {s.CurrentA,8:0.####} A ({s.CurrentPercentOfNominal,5:0.#} % In) PF {s.PowerFactor,-5} error {error,11}  limit ±{r.LimitPercent:0.###} %  {r.Verdict.ToWireText()}");
+        if (r.Reason is { } reason)
+        {
+            line += $"  ({reason})";
+        }
+
+        output.WriteLine(line);
+    }
+}
