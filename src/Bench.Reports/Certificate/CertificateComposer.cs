@@ -68,7 +68,7 @@ internal sealed class CertificateComposer(DocumentLayout doc, RunRecord run, Lab
             ("Certificate No.", Number),
             ("Date of issue", Numbers.Date(issued)),
             ("Date of test", $"{Numbers.DateTime(run.Started)} to {Numbers.DateTime(run.Finished)}"),
-            ("Place of test", Join(lab.Location, run.BenchName)),
+            ("Place of test", Join(lab.Location, run.BenchName.Length > 0 ? "bench: " + run.BenchName : "")),
             ("Customer", options.Customer ?? "not stated"),
             ("Item received", options.ItemReceived is { } received ? Numbers.Date(received) : "not stated"),
             ("Overall verdict", verdict.ToWireText()));
@@ -108,7 +108,7 @@ internal sealed class CertificateComposer(DocumentLayout doc, RunRecord run, Lab
             ("Decision rule", DecisionRuleText()),
             ("Test conditions", options.TestConditions ?? "not recorded"),
             ("Deviations from the method", options.Deviations ?? "none"),
-            ("Software", run.SoftwareVersion.Length > 0 ? "Bench " + run.SoftwareVersion : "Bench"),
+            ("Software", SoftwareName(run)),
             ("Results record", $"run {run.RunId}; SHA-256 of results.json {Digest}"));
     }
 
@@ -186,6 +186,11 @@ internal sealed class CertificateComposer(DocumentLayout doc, RunRecord run, Lab
 
         return section;
     }
+
+    /// <summary>"Bench 1.0.0+abc": the run's software version, named once whether or not it already says "Bench".</summary>
+    public static string SoftwareName(RunRecord run) =>
+        run.SoftwareVersion.StartsWith("Bench", StringComparison.OrdinalIgnoreCase) ? run.SoftwareVersion
+        : run.SoftwareVersion.Length > 0 ? "Bench " + run.SoftwareVersion : "Bench";
 
     private static string Join(string a, string b) =>
         a.Length == 0 ? b : b.Length == 0 ? a : $"{a}; {b}";

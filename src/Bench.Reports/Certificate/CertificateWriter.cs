@@ -47,7 +47,7 @@ public static class CertificateWriter
             Author = lab.Name,
             Subject = $"{run.Dut.Identity.Manufacturer} {run.Dut.Identity.Model} serial {run.Dut.Identity.SerialNumber}: {run.Standard} class {run.AccuracyClass}",
             Keywords = $"{number}; run {run.RunId}; {CertificateComposer.OverallVerdict(run).ToWireText()}; results sha256 {digest}",
-            Creator = "Bench " + run.SoftwareVersion,
+            Creator = CertificateComposer.SoftwareName(run),
             Producer = "Bench (SkiaSharp PDF)",
             Creation = issued.UtcDateTime,
             Modified = issued.UtcDateTime,

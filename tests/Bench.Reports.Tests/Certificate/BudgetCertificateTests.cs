@@ -38,6 +38,26 @@ public sealed class BudgetCertificateTests(string culture) : CultureFixture(cult
     }
 
     [Test]
+    public void Many_points_share_one_compact_budget_matrix()
+    {
+        var points = Enumerable.Range(0, 12)
+            .Select(i => SampleBudgets.WithBudget(SampleRuns.Point($"M{i:00}", 5 + (i * 10), "1", 0.05, 0.2, Verdict.Pass)))
+            .ToList();
+        using var temp = new TempFolder();
+        var pdf = temp.File("c.pdf");
+        CertificateWriter.Write(SampleRuns.Run(points), pdf);
+        KeptOutput.Keep(pdf, $"budget-matrix-{Culture}.pdf");
+        var text = PdfText.Poppler(pdf);
+        var flow = Regex.Replace(text, @"\s+", " ");
+        Assert.That(flow, Does.Contain("C1 Reference standard calibration (certificate) B normal"));
+        Assert.That(flow, Does.Contain("C5 Repeatability, 5 gates (Type A) A observed"));
+        // Row: n, s, u of C1..C5 (0.0100, 0.0058, 0.0029, 0.0029, 0.0036), u_c 0.0128, k 2.00, U 0.0255.
+        var row = text.Split('\n').Single(l => l.StartsWith("M07 ", StringComparison.Ordinal) && !l.Contains("PASS", StringComparison.Ordinal));
+        Assert.That(row, Does.Match(@"^M07\s+5\s+0\.0080\s+0\.0100\s+0\.0058\s+0\.0029\s+0\.0029\s+0\.0036\s+0\.0128\s+2\.00\s+0\.0255$"));
+        Assert.That(flow, Does.Not.Contain("M07: "), "no per-point table");
+    }
+
+    [Test]
     public void A_student_t_coverage_factor_gets_a_k_column()
     {
         // k = t(95.45 %, ν = 4) = 2.87 (GUM Table G.2).

@@ -96,6 +96,21 @@ public sealed class CertificateContentTests
     }
 
     [Test]
+    public void The_unconfirmed_mark_stays_whole_in_the_widest_table()
+    {
+        // The self-test's shape: every limit unconfirmed, U and TUR stated, plus k and AL columns: 14 columns.
+        var rule = Bench.Standards.Decisions.DecisionRules.Describe(Bench.Standards.Decisions.DecisionRule.NonBinaryGuarded);
+        var points = Enumerable.Range(0, 6).Select(i => SampleBudgets.WithBudget(
+            SampleRuns.Point($"PF1-{i:000}In", 1 + (i * 20), "1", 0.04, 0.4, Verdict.Pass, SampleRuns.Table3Unconfirmed) with { DecisionRule = rule },
+            k: 2 + (i * 0.1))).ToList();
+        var single = points[0] with { Id = "L1only", Setpoint = points[0].Setpoint with { Phases = "L1", FrequencyHz = 51 } };
+        var text = PdfText.Poppler(Write(SampleRuns.Run([.. points, single])));
+        var lines = text.Split('\n');
+        Assert.That(lines.Count(l => l.Contains("(unconfirmed)", StringComparison.Ordinal)), Is.EqualTo(7 + 2), "7 cells, method, footnote");
+        Assert.That(text, Does.Not.Contain("(unconfirme\n"));
+    }
+
+    [Test]
     public void A_run_without_unconfirmed_limits_has_no_mark()
     {
         var text = PdfText.Poppler(Write(SampleRuns.Run([SampleRuns.Point("p", 100, "1", 0.05, 0.2, Verdict.Pass)])));
