@@ -173,7 +173,7 @@ internal sealed class CertificateComposer(DocumentLayout doc, RunRecord run, Lab
         var plottable = ErrorPlot.Plottable(run.Points);
         if (plottable.Count > 0)
         {
-            doc.Heading($"{section++}  Error curve", keepWithNext: 250);
+            doc.Heading($"{section++}  Error curve", keepWithNext: 256);
             doc.Drawing(250, (canvas, rect) => ErrorPlot.Draw(canvas, rect, plottable));
             doc.Paragraph("Markers: measured error per power factor, with ±U bars where the uncertainty is stated; red rings: points not PASS. " +
                 "Dashed lines: the ± limit for that power factor at each current.", S.Small);
