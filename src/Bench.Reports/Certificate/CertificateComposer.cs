@@ -176,7 +176,7 @@ internal sealed class CertificateComposer(DocumentLayout doc, RunRecord run, Lab
             doc.Heading($"{section++}  Error curve", keepWithNext: 256);
             doc.Drawing(250, (canvas, rect) => ErrorPlot.Draw(canvas, rect, plottable));
             doc.Paragraph("Markers: measured error per power factor, with ±U bars where the uncertainty is stated; red rings: points not PASS. " +
-                "Dashed lines: the ± limit for that power factor at each current.", S.Small);
+                "Dashed lines: the ± limit at each current, in the colour of its series, or grey where series share one.", S.Small);
         }
 
         if (BudgetSection.Applies(run))

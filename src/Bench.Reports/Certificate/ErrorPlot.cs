@@ -46,22 +46,27 @@ internal static class ErrorPlot
             .GroupBy(p => SeriesName(p, byPhases, byQuantity))
             .OrderBy(g => PowerFactorOrder(g.First().Setpoint.PowerFactor)).ThenBy(g => g.Key, StringComparer.Ordinal)
             .ToList();
-        var extent = 0.0;
-        for (var i = 0; i < groups.Count; i++)
+        var series = groups.Select((g, i) => (Name: g.Key, Color: Palette[i % Palette.Length],
+            Points: g.OrderBy(p => p.Setpoint.CurrentPercentOfNominal).ToList())).ToList();
+
+        // Envelopes first, under the markers. Series with the same limit profile share one grey envelope.
+        foreach (var envelope in series.GroupBy(s => Steps(s.Points), StepsComparer.Instance))
         {
-            var color = Palette[i % Palette.Length];
-            var sorted = groups[i].OrderBy(p => p.Setpoint.CurrentPercentOfNominal).ToList();
-            var xs = sorted.Select(p => Math.Log10(p.Setpoint.CurrentPercentOfNominal)).ToArray();
-            var ys = sorted.Select(p => p.ErrorPercent!.Value).ToArray();
-            var series = plot.Add.Scatter(xs, ys, color);
-            series.LegendText = groups[i].Key;
-            series.MarkerSize = 6;
-            series.LineWidth = 1.2f;
-            AddEnvelope(plot, sorted, xs, color);
-            AddUncertainty(plot, sorted, xs, ys, color);
-            extent = Math.Max(extent, Math.Max(sorted.Max(p => Math.Abs(p.ErrorPercent!.Value) + (p.UncertaintyPercent ?? 0)), sorted.Max(p => Math.Abs(p.LimitPercent))));
+            AddEnvelope(plot, envelope.Key, envelope.Count() == 1 ? envelope.First().Color : Colors.DimGray);
         }
 
+        foreach (var (name, color, sorted) in series)
+        {
+            var xs = sorted.Select(p => Math.Log10(p.Setpoint.CurrentPercentOfNominal)).ToArray();
+            var ys = sorted.Select(p => p.ErrorPercent!.Value).ToArray();
+            var scatter = plot.Add.Scatter(xs, ys, color);
+            scatter.LegendText = name;
+            scatter.MarkerSize = 6;
+            scatter.LineWidth = 1.2f;
+            AddUncertainty(plot, sorted, xs, ys, color);
+        }
+
+        var extent = points.Max(p => Math.Max(Math.Abs(p.ErrorPercent!.Value) + (p.UncertaintyPercent ?? 0), Math.Abs(p.LimitPercent)));
         MarkNonPassing(plot, points);
         var zero = plot.Add.HorizontalLine(0, 0.6f, Colors.Gray);
         zero.LinePattern = LinePattern.Solid;
@@ -114,11 +119,17 @@ internal static class ErrorPlot
         rings.LegendText = "not PASS";
     }
 
-    private static void AddEnvelope(Plot plot, IReadOnlyList<PointResult> sorted, double[] xs, Color color)
+    /// <summary>
+    /// The limit as a step over log current: held from each distinct current to the next; where repeats at one current
+    /// carry different limits the stricter one is drawn.
+    /// </summary>
+    private static List<(double X, double Limit)> Steps(IReadOnlyList<PointResult> sorted) =>
+        sorted.GroupBy(p => Math.Log10(p.Setpoint.CurrentPercentOfNominal))
+            .Select(g => (X: g.Key, Limit: g.Min(p => Math.Abs(p.LimitPercent)))).ToList();
+
+    private static void AddEnvelope(Plot plot, List<(double X, double Limit)> steps, Color color)
     {
-        // A step that holds the limit from each distinct current to the next, extended a little past both ends; where
-        // repeats at one current carry different limits the stricter one is drawn.
-        var steps = sorted.Zip(xs).GroupBy(t => t.Second).Select(g => (X: g.Key, Limit: g.Min(t => Math.Abs(t.First.LimitPercent)))).ToList();
+        // Extended a little past both ends so the first and last points sit inside a visible segment.
         var stepX = steps.Select(s => s.X).Append(steps[^1].X + 0.15).Prepend(steps[0].X - 0.15).ToArray();
         var stepY = steps.Select(s => s.Limit).Prepend(steps[0].Limit).Append(steps[^1].Limit).ToArray();
         foreach (var sign in new[] { 1.0, -1.0 })
@@ -129,6 +140,16 @@ internal static class ErrorPlot
             envelope.MarkerSize = 0;
             envelope.LineWidth = 1;
         }
+    }
+
+    private sealed class StepsComparer : IEqualityComparer<List<(double X, double Limit)>>
+    {
+        public static readonly StepsComparer Instance = new();
+
+        public bool Equals(List<(double X, double Limit)>? a, List<(double X, double Limit)>? b) =>
+            a is not null && b is not null && a.SequenceEqual(b);
+
+        public int GetHashCode(List<(double X, double Limit)> steps) => steps.Count;
     }
 
     private static void Style(Plot plot, IReadOnlyList<PointResult> points, double extent)
