@@ -27,7 +27,7 @@ internal sealed class CertificateComposer(DocumentLayout doc, RunRecord run, Lab
         ItemTested();
         Method();
         Equipment();
-        var next = Results();
+        var next = ResultsSection.Add(doc, run, options);
         new ConformitySection(doc, run, lab, options, issued).Compose(next);
     }
 
@@ -140,51 +140,6 @@ internal sealed class CertificateComposer(DocumentLayout doc, RunRecord run, Lab
         doc.Table(columns, rows);
         doc.Paragraph("Traceability: the reference standard's calibration certificate links its readings to national standards; " +
             "instruments without a stated certificate give no traceability.", S.Small);
-    }
-
-    /// <summary>Results, error curve and budgets; returns the next section number.</summary>
-    private int Results()
-    {
-        doc.Heading("4  Results", keepWithNext: 60);
-        PointsTable.Add(doc, run, options);
-        if (run.Points.Any(p => p.LimitSource?.Unconfirmed == true))
-        {
-            doc.Paragraph($"{PointsTable.UnconfirmedMark} The limit applied at these points is a recalled figure not yet checked against " +
-                "the text of the standard; the conformity statement for them relies on it and is provisional until the figure is confirmed.",
-                S.Small.WithColor(ReportStyles.WarnAmber));
-        }
-
-        if (run.Points.Any(p => AcceptanceLimit.Of(p) is not null))
-        {
-            doc.Paragraph("AL: acceptance limit under a guarded decision rule, AL = TL − U (guard band w = U, ILAC-G8:09/2019 §4.2.2/§4.2.3).", S.Small);
-        }
-
-        var noted = run.Points.Where(p => !string.IsNullOrWhiteSpace(p.Reason)).ToList();
-        if (noted.Count > 0)
-        {
-            doc.Paragraph("Notes on individual points:", S.BodyBold);
-            foreach (var p in noted)
-            {
-                doc.Paragraph($"{p.Id} ({p.Verdict.ToWireText()}): {p.Reason}", S.Body, indent: 10);
-            }
-        }
-
-        var section = 5;
-        var plottable = ErrorPlot.Plottable(run.Points);
-        if (plottable.Count > 0)
-        {
-            doc.Heading($"{section++}  Error curve", keepWithNext: 256);
-            doc.Drawing(250, (canvas, rect) => ErrorPlot.Draw(canvas, rect, plottable));
-            doc.Paragraph("Markers: measured error per power factor, with ±U bars where the uncertainty is stated; red rings: points not PASS. " +
-                "Dashed lines: the ± limit at each current, in the colour of its series, or grey where series share one.", S.Small);
-        }
-
-        if (BudgetSection.Applies(run))
-        {
-            BudgetSection.Add(doc, run, (section++).ToString(CultureInfo.InvariantCulture));
-        }
-
-        return section;
     }
 
     /// <summary>"Bench 1.0.0+abc": the run's software version, named once whether or not it already says "Bench".</summary>

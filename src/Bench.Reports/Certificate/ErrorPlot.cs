@@ -1,5 +1,3 @@
-using System.Globalization;
-
 using Bench.Core.Results;
 
 using ScottPlot;
@@ -70,7 +68,7 @@ internal static class ErrorPlot
         MarkNonPassing(plot, points);
         var zero = plot.Add.HorizontalLine(0, 0.6f, Colors.Gray);
         zero.LinePattern = LinePattern.Solid;
-        Style(plot, points, extent == 0 ? 1 : extent);
+        ErrorPlotAxes.Apply(plot, points, extent == 0 ? 1 : extent);
         return plot;
     }
 
@@ -150,33 +148,6 @@ internal static class ErrorPlot
             a is not null && b is not null && a.SequenceEqual(b);
 
         public int GetHashCode(List<(double X, double Limit)> steps) => steps.Count;
-    }
-
-    private static void Style(Plot plot, IReadOnlyList<PointResult> points, double extent)
-    {
-        var logs = points.Select(p => Math.Log10(p.Setpoint.CurrentPercentOfNominal)).ToList();
-        plot.Axes.SetLimits(Math.Floor(logs.Min()) - 0.15, logs.Max() + 0.25, -extent * 1.3, extent * 1.3);
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
-        {
-            MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
-            IntegerTicksOnly = true,
-            LabelFormatter = x => Math.Pow(10, x).ToString("0.###", CultureInfo.InvariantCulture),
-        };
-        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
-        {
-            LabelFormatter = y => y.ToString("0.0##", CultureInfo.InvariantCulture),
-        };
-        plot.XLabel("Current (% of In, log scale)", 9);
-        plot.YLabel("Error (%)", 9);
-        plot.Axes.Bottom.TickLabelStyle.FontSize = 8;
-        plot.Axes.Left.TickLabelStyle.FontSize = 8;
-        plot.Grid.MajorLineColor = Colors.Black.WithAlpha(0.12);
-        plot.Grid.MinorLineColor = Colors.Black.WithAlpha(0.05);
-        plot.Grid.XAxisStyle.MinorLineStyle.Width = 0.5f;
-        plot.Legend.IsVisible = true;
-        plot.Legend.Alignment = Alignment.UpperRight;
-        plot.Legend.FontSize = 8;
-        plot.Legend.FontName = ReportFonts.Family;
     }
 
     private static int PowerFactorOrder(string pf) => pf.Trim() switch
