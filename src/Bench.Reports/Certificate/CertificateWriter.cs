@@ -1,4 +1,5 @@
 using Bench.Core.Results;
+using Bench.Reports.Files;
 using Bench.Reports.Layout;
 
 using SkiaSharp;
@@ -14,15 +15,9 @@ public static class CertificateWriter
     public static void Write(RunRecord run, string path, CertificateOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(dir))
-        {
-            Directory.CreateDirectory(dir);
-        }
-
         using var stream = new MemoryStream();
         Write(run, stream, options);
-        File.WriteAllBytes(path, stream.ToArray()); // whole file or nothing: no half-written certificate on a failure
+        AtomicFile.WriteAllBytes(path, stream.ToArray());
     }
 
     public static void Write(RunRecord run, Stream output, CertificateOptions? options = null)

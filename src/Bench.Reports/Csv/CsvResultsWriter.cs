@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 
 using Bench.Core.Results;
+using Bench.Reports.Files;
 
 namespace Bench.Reports.Csv;
 
@@ -22,13 +23,7 @@ public static class CsvResultsWriter
     public static void Write(RunRecord run, string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(dir))
-        {
-            Directory.CreateDirectory(dir);
-        }
-
-        File.WriteAllText(path, ToCsv(run), new UTF8Encoding(false));
+        AtomicFile.WriteAllText(path, ToCsv(run));
     }
 
     public static string ToCsv(RunRecord run)

@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml;
 
 using Bench.Core.Results;
+using Bench.Reports.Files;
 using Bench.Reports.Text;
 
 namespace Bench.Reports.JUnit;
@@ -20,13 +21,7 @@ public static class JUnitWriter
     public static void Write(RunRecord run, string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(dir))
-        {
-            Directory.CreateDirectory(dir);
-        }
-
-        File.WriteAllText(path, ToXml(run), new UTF8Encoding(false));
+        AtomicFile.WriteAllText(path, ToXml(run));
     }
 
     public static string ToXml(RunRecord run)

@@ -3,6 +3,7 @@ using System.Text.Json;
 
 using Bench.Core.Errors;
 using Bench.Core.Results;
+using Bench.Reports.Files;
 
 namespace Bench.Reports.Json;
 
@@ -43,14 +44,7 @@ public static class ResultsJsonWriter
     public static void Write(RunRecord run, string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var json = ToJson(run);
-        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(dir))
-        {
-            Directory.CreateDirectory(dir);
-        }
-
-        File.WriteAllText(path, json, new System.Text.UTF8Encoding(false));
+        AtomicFile.WriteAllText(path, ToJson(run));
     }
 
     /// <summary>Reads a results.json back into a run record; a malformed file throws <see cref="BenchInputException"/> with file:line:col.</summary>
