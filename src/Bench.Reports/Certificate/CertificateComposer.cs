@@ -93,14 +93,12 @@ internal sealed class CertificateComposer(DocumentLayout doc, RunRecord run, Lab
     private void Method()
     {
         doc.Heading("2  Method");
-        var clauses = run.Points.Where(p => p.LimitSource is not null).Select(p => p.LimitSource!.ToString())
-            .Distinct(StringComparer.Ordinal).ToList();
         var frequencies = run.Points.Select(p => Numbers.Compact(p.Setpoint.FrequencyHz)).Distinct(StringComparer.Ordinal);
         var phases = run.Points.Select(p => p.Setpoint.Phases).Distinct(StringComparer.Ordinal);
         KeyValues(
             ("Test plan", run.PlanName),
             ("Standard and class", $"{run.Standard}, class {run.AccuracyClass}"),
-            ("Limits from", clauses.Count > 0 ? string.Join("; ", clauses) : "not stated"),
+            ("Limits from", new LimitSources(run).Describe()),
             ("Load points", string.Create(CultureInfo.InvariantCulture,
                 $"{run.Points.Count} points; f {string.Join(", ", frequencies)} Hz; phases {string.Join(", ", phases)}")),
             ("Measurement", "Energy registered by the meter compared with a reference standard integrated over the same window; " +

@@ -31,6 +31,7 @@ internal static class PointsTable
         var points = run.Points;
         bool Varies(Func<PointResult, string> key) => points.Select(key).Distinct(StringComparer.Ordinal).Count() > 1;
         var withUncertainty = points.Any(p => p.UncertaintyPercent is not null || p.Tur is not null);
+        var sources = new LimitSources(run);
         var withK = withUncertainty && points.Any(p => p.CoverageFactor is { } k && Math.Abs(k - 2) > 1e-9);
 
         var columns = new List<PointColumn> { new(new("Point", 1.6f), p => p.Id) };
@@ -56,7 +57,7 @@ internal static class PointsTable
         columns.Add(new(new("E ref\n(Wh)", 1f, SKTextAlign.Right), p => Numbers.Energy(p.ReferenceWh)));
         columns.Add(new(new("E meter\n(Wh)", 1f, SKTextAlign.Right), p => Numbers.Energy(p.MeterWh)));
         columns.Add(new(new("Error\n(%)", 0.8f, SKTextAlign.Right), p => Numbers.Signed(p.ErrorPercent, 3)));
-        columns.Add(new(new("Limit\n(%)", 1.1f, SKTextAlign.Right), Limit, p => p.LimitSource?.Unconfirmed == true ? ReportStyles.WarnAmber : null));
+        columns.Add(new(new("Limit\n(%)", 1.1f, SKTextAlign.Right), p => Limit(p, sources), p => p.LimitSource?.Unconfirmed == true ? ReportStyles.WarnAmber : null));
         if (points.Any(p => AcceptanceLimit.Of(p) is not null))
         {
             columns.Add(new(new("AL\n(%)", 0.8f, SKTextAlign.Right), p => AcceptanceLimit.Of(p) is { } al ? "±" + Numbers.Fixed(al, 3) : Numbers.Missing));
@@ -80,9 +81,9 @@ internal static class PointsTable
         return columns;
     }
 
-    private static string Limit(PointResult p)
+    private static string Limit(PointResult p, LimitSources sources)
     {
-        var limit = "±" + Numbers.Fixed(Math.Abs(p.LimitPercent), 3);
+        var limit = "±" + Numbers.Fixed(Math.Abs(p.LimitPercent), 3) + sources.Reference(p);
         return p.LimitSource?.Unconfirmed == true ? limit + "\n" + UnconfirmedMark : limit;
     }
 
