@@ -18,9 +18,6 @@ internal sealed class CertificateComposer(DocumentLayout doc, RunRecord run, Lab
 
     public string Digest { get; init; } = "";
 
-    /// <summary>The run's verdict as the certificate states it: an aborted run is INCOMPLETE whatever its attempted points say.</summary>
-    public static Verdict OverallVerdict(RunRecord run) => run.AbortReason is null ? run.Verdict : Verdict.Incomplete;
-
     public void Compose()
     {
         FrontMatter();
@@ -62,7 +59,7 @@ internal sealed class CertificateComposer(DocumentLayout doc, RunRecord run, Lab
         }
 
         doc.Space(4);
-        var verdict = OverallVerdict(run);
+        var verdict = OverallVerdict.Of(run);
         KeyValues(
             ("Overall verdict", ColorOf(verdict)),
             ("Certificate No.", Number),

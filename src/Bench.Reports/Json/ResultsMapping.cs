@@ -16,7 +16,7 @@ internal static class ResultsMapping
         run.Instruments.Select(ToEntry).ToList(),
         ToEntry(run.Dut),
         run.Points.Select(ToEntry).ToList(),
-        run.Verdict.ToWireText());
+        OverallVerdict.Of(run).ToWireText());
 
     public static RunRecord ToRecord(ResultsDocument doc, string location)
     {

@@ -81,6 +81,17 @@ public sealed class ResultsJsonWriterTests(string culture) : CultureFixture(cult
     }
 
     [Test]
+    public void An_aborted_run_is_incomplete_even_when_its_attempted_points_passed()
+    {
+        var run = SampleRuns.Run([SampleRuns.Point("p", 100, "1", 0.01, 0.2, Verdict.Pass)]);
+        using var passed = JsonDocument.Parse(ResultsJsonWriter.ToJson(run));
+        Assert.That(passed.RootElement.GetProperty("verdict").GetString(), Is.EqualTo("PASS"));
+        using var aborted = JsonDocument.Parse(ResultsJsonWriter.ToJson(run with { AbortReason = "Ctrl+C" }));
+        Assert.That(aborted.RootElement.GetProperty("verdict").GetString(), Is.EqualTo("INCOMPLETE"));
+        Assert.That(aborted.RootElement.GetProperty("run").GetProperty("abortReason").GetString(), Is.EqualTo("Ctrl+C"));
+    }
+
+    [Test]
     public void Every_verdict_round_trips_by_its_wire_text()
     {
         foreach (var v in Enum.GetValues<Verdict>())
