@@ -100,18 +100,28 @@ internal sealed class CertificateComposer(DocumentLayout doc, RunRecord run, Lab
                 $"{run.Points.Count} points; f {string.Join(", ", frequencies)} Hz; phases {string.Join(", ", phases)}")),
             ("Measurement", "Energy registered by the meter compared with a reference standard integrated over the same window; " +
                 "error = (E meter − E ref) / E ref × 100 %."),
-            ("Decision rule", DecisionRuleText()),
+            ("Decision rule", DecisionRuleText(run)),
             ("Test conditions", options.TestConditions ?? "not recorded"),
             ("Deviations from the method", options.Deviations ?? "none"),
             ("Software", SoftwareName(run)),
             ("Results record", $"run {run.RunId}; SHA-256 of results.json {Digest}"));
     }
 
-    private string DecisionRuleText()
+    /// <summary>The rule as the run states it (run level, or the one rule all its points name); never guessed.</summary>
+    internal static string DecisionRuleText(RunRecord run)
     {
         var perPoint = run.Points.Select(p => p.DecisionRule).Where(r => !string.IsNullOrEmpty(r)).Distinct(StringComparer.Ordinal).ToList();
-        var stated = run.DecisionRule.Length > 0 ? run.DecisionRule : perPoint.Count == 1 ? perPoint[0]! : "";
-        return stated.Length > 0 ? stated : "simple acceptance (ILAC-G8:09/2019 §4.2.1, w = 0): PASS when |error| ≤ limit";
+        if (run.DecisionRule.Length > 0)
+        {
+            return run.DecisionRule;
+        }
+
+        return perPoint.Count switch
+        {
+            0 => "not stated in the run record",
+            1 => perPoint[0]!,
+            _ => "per point: " + string.Join("; ", perPoint),
+        };
     }
 
     private void Equipment()

@@ -18,6 +18,7 @@ internal sealed class ConformitySection(DocumentLayout doc, RunRecord run, LabId
         doc.Heading($"{section}  Statement of conformity", keepWithNext: 90);
         doc.Paragraph($"Overall verdict: {verdict.ToWireText()}", S.Heading.WithSize(13).WithColor(CertificateComposer.ColorOf(verdict)));
         doc.Paragraph(Statement(verdict), S.Body);
+        doc.Paragraph($"Decision rule applied: {CertificateComposer.DecisionRuleText(run)}.", S.Body);
         if (run.AbortReason is not null)
         {
             doc.Paragraph($"The run stopped early: {run.AbortReason}", S.Body.WithColor(ReportStyles.WarnAmber));

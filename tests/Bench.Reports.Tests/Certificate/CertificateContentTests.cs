@@ -80,6 +80,7 @@ public sealed class CertificateContentTests
         Assert.That(text, Does.Contain("Measurement uncertainty was not evaluated"));
         Assert.That(text, Does.Contain("Overall verdict: PASS"));
         Assert.That(text, Does.Contain("conforms to the accuracy requirements of IEC 62053-22:2020 class 0.2S"));
+        Assert.That(Flow(text), Does.Contain("Decision rule applied: simple acceptance (ILAC-G8:09/2019 §4.2.1, w = 0)."));
     }
 
     [Test]
@@ -153,6 +154,13 @@ public sealed class CertificateContentTests
     }
 
     [Test]
+    public void A_run_that_states_no_decision_rule_is_not_given_one()
+    {
+        var text = Flow(PdfText.Poppler(Write(SampleRuns.Run([SampleRuns.Point("p", 100, "1", 0.05, 0.2, Verdict.Pass)]) with { DecisionRule = "" })));
+        Assert.That(text, Does.Contain("Decision rule applied: not stated in the run record."));
+    }
+
+    [Test]
     public void Conditional_verdicts_are_explained()
     {
         var run = SampleRuns.Run([SampleRuns.Point("cf", 100, "1", 0.21, 0.2, Verdict.ConditionalFail) with { UncertaintyPercent = 0.03, Tur = 6.7 }]);
@@ -186,5 +194,9 @@ public sealed class CertificateContentTests
         var words = PdfText.PdfPigWords(pdf).SelectMany(w => w).ToList();
         Assert.That(words, Does.Contain("Error").And.Contain("scale)"), "axis labels are text, not pixels");
         Assert.That(new FileInfo(pdf).Length, Is.LessThan(400_000));
+        // poppler reports any syntax problem on stderr while rasterising every page.
+        var raster = Tools.RunCapturing("pdftoppm", "-r", "20", "-png", pdf, temp.File("page"));
+        Assert.That(raster.Errors, Is.Empty);
+        Assert.That(Directory.GetFiles(temp.Path, "page*.png"), Has.Length.EqualTo(PdfText.PdfPigWords(pdf).Count));
     }
 }
