@@ -30,8 +30,8 @@ internal static class ErrorPlotAxes
         plot.Grid.MajorLineColor = Colors.Black.WithAlpha(0.12);
         plot.Grid.MinorLineColor = Colors.Black.WithAlpha(0.05);
         plot.Grid.XAxisStyle.MinorLineStyle.Width = 0.5f;
-        plot.Legend.IsVisible = true;
-        plot.Legend.Alignment = Alignment.UpperRight;
+        // Outside the data area, to the right: errors near the limit sit exactly where an inside legend would hide them.
+        plot.ShowLegend(Edge.Right);
         plot.Legend.FontSize = 8;
         plot.Legend.FontName = ReportFonts.Family;
     }
