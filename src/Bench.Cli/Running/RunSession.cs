@@ -79,6 +79,11 @@ public sealed class RunSession(TextWriter output, TextWriter errors)
                     meterOptions = meterOptions with { SerialNumber = serial };
                 }
 
+                if (request.SimulatedFirmware is { } firmware)
+                {
+                    meterOptions = meterOptions with { Firmware = firmware };
+                }
+
                 virtualBench = await VirtualBench.StartAsync(new VirtualBenchOptions { Meter = meterOptions, NominalFrequencyHz = dutProfile.NominalFrequencyHz }, ct);
             }
             else if (request.MeterErrorPercent != 0)
