@@ -115,6 +115,11 @@ public class SelftestEndToEndTests
             Assert.That(junit, Does.Contain("<failure"));
             Assert.That(File.ReadAllLines(Path.Combine(_work, "pass", "results.csv")), Has.Length.GreaterThanOrEqualTo(16));
             Assert.That(File.ReadAllLines(Path.Combine(_work, "pass", "journal.jsonl")), Has.Length.EqualTo(15));
+
+            // The transcript: what was said to every instrument (SCPI lines) and to the meter (Modbus PDUs).
+            var transcript = File.ReadAllText(Path.Combine(_work, "pass", "transcript.log"));
+            Assert.That(transcript, Does.Contain("> *IDN?"));
+            Assert.That(transcript, Does.Contain("modbus 127.0.0.1:"));
         });
     }
 }

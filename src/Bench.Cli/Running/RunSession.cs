@@ -97,9 +97,11 @@ public sealed class RunSession(TextWriter output, TextWriter errors)
             var referenceResource = Pick(benchProfile.Reference.Resource, virtualBench?.ReferenceResource);
             var meterResource = Pick(benchProfile.MeterResource, virtualBench?.MeterResource);
 
-            await using var source = await InstrumentConnector.OpenSourceAsync(sourceProfile, sourceResource, Calibration(benchProfile.Source), logging, ct);
-            await using var reference = await InstrumentConnector.OpenReferenceAsync(referenceProfile, referenceResource, Calibration(benchProfile.Reference), logging, ct);
-            await using var meter = await ModbusMeter.ConnectAsync(dutProfile, meterResource, ct);
+            using var transcript = new TranscriptFile();
+            var connection = new InstrumentConnectionOptions { Transcript = transcript.Scpi };
+            await using var source = await InstrumentConnector.OpenSourceAsync(sourceProfile, sourceResource, Calibration(benchProfile.Source), logging, connection, ct);
+            await using var reference = await InstrumentConnector.OpenReferenceAsync(referenceProfile, referenceResource, Calibration(benchProfile.Reference), logging, connection, ct);
+            await using var meter = await ModbusMeter.ConnectAsync(dutProfile, meterResource, new ModbusMeterOptions { Time = clock.Time, Logger = transcript }, ct);
             var identity = await meter.ReadIdentityAsync(ct);
             if (request.Serial is { } scanned && virtualBench is null && !scanned.Equals(identity.SerialNumber, StringComparison.OrdinalIgnoreCase))
             {
@@ -111,6 +113,7 @@ public sealed class RunSession(TextWriter output, TextWriter errors)
             var outDir = request.OutDirectory ?? request.ResumeDirectory ?? ShippedFiles.Path("reports", "output", header.RunId);
             Directory.CreateDirectory(outDir);
             await header.WriteAsync(outDir);
+            transcript.Attach(outDir);
 
             await output.WriteLineAsync($"bench: {plan.Name}");
             await output.WriteLineAsync($"  meter     {identity.Manufacturer} {identity.Model}, serial {identity.SerialNumber}, firmware {identity.Firmware} at {meterResource}");
