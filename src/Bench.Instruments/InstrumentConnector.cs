@@ -1,6 +1,7 @@
 using Bench.Instruments.Drivers;
 using Bench.Instruments.Profiles;
 using Bench.Instruments.Roles;
+
 using Microsoft.Extensions.Logging;
 
 namespace Bench.Instruments;

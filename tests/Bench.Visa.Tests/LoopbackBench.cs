@@ -1,5 +1,6 @@
 using Bench.Sim.Grid;
 using Bench.Sim.Instruments;
+
 using Microsoft.Extensions.Time.Testing;
 
 namespace Bench.Visa.Tests;

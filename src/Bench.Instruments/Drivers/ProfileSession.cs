@@ -1,10 +1,12 @@
 using System.Text;
 using System.Text.RegularExpressions;
+
 using Bench.Core.Errors;
 using Bench.Core.Identity;
 using Bench.Instruments.Profiles;
 using Bench.Visa.Scpi;
 using Bench.Visa.Sessions;
+
 using Microsoft.Extensions.Logging;
 
 namespace Bench.Instruments.Drivers;

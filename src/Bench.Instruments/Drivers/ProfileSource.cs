@@ -1,9 +1,11 @@
 using System.Globalization;
+
 using Bench.Core.Errors;
 using Bench.Core.Identity;
 using Bench.Core.Quantities;
 using Bench.Instruments.Profiles;
 using Bench.Instruments.Roles;
+
 using Microsoft.Extensions.Logging;
 
 namespace Bench.Instruments.Drivers;

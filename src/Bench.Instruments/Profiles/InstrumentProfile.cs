@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+
 using Bench.Core.Errors;
 
 namespace Bench.Instruments.Profiles;

@@ -1,5 +1,7 @@
 using System.Globalization;
+
 using Bench.Core.Errors;
+
 using YamlDotNet.RepresentationModel;
 
 namespace Bench.Instruments.Profiles;

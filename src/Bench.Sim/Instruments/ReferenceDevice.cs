@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+
 using Bench.Core.Quantities;
 using Bench.Instruments.Profiles;
 using Bench.Sim.Grid;

@@ -1,4 +1,5 @@
 using Bench.Instruments.Profiles;
+
 using Microsoft.Extensions.Logging;
 
 namespace Bench.Sim.Instruments;

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+
 using Bench.Core.Quantities;
 using Bench.Instruments.Profiles;
 using Bench.Sim.Grid;

@@ -1,6 +1,8 @@
 using System.Globalization;
+
 using Bench.Core.Errors;
 using Bench.Visa.Sessions;
+
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 

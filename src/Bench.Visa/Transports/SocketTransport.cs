@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+
 using Bench.Core.Errors;
 
 namespace Bench.Visa.Transports;

@@ -1,4 +1,5 @@
 using System.Globalization;
+
 using Bench.Instruments.Profiles;
 
 namespace Bench.Instruments.Tests.Profiles;

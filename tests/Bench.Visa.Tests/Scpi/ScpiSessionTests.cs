@@ -1,4 +1,5 @@
 using System.Globalization;
+
 using Bench.Core.Errors;
 using Bench.Visa.Scpi;
 using Bench.Visa.Sessions;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+
 using Bench.Instruments.Profiles;
 using Bench.Visa.Scpi;
 

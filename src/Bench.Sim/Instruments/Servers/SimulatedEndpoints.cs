@@ -1,4 +1,5 @@
 using Bench.Sim.Instruments.Scpi;
+
 using Microsoft.Extensions.Logging;
 
 namespace Bench.Sim.Instruments.Servers;
