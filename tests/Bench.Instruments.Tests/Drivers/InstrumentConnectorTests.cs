@@ -49,6 +49,19 @@ public class InstrumentConnectorTests
     }
 
     [Test]
+    public async Task SimulatedSourceAdoptsAGridEnergizedFromOutside()
+    {
+        // As `bench sim --energize` does: the grid is programmed directly, then a client asks the source.
+        _bench.Grid.Program(ThreePhaseSetpoint.Balanced(230, 5, PowerFactor.Unity, 50));
+        _bench.Grid.SwitchOutput(true);
+        await using var source = (Bench.Instruments.Drivers.ProfileSource)await OpenSource();
+        Assert.That(await source.Scpi.QueryAsync("OUTP?", CancellationToken.None), Is.EqualTo("1"));
+        Assert.That(await source.Scpi.QueryDoublesAsync("SOUR:PHAS2:CURR?", CancellationToken.None), Is.EqualTo(new[] { 5.0, -120 }));
+        await source.OutputOffAsync(CancellationToken.None);
+        Assert.That(_bench.Grid.State.OutputOn, Is.False);
+    }
+
+    [Test]
     public async Task ReferenceMeasuresWhatTheSourceApplies()
     {
         await using var source = await OpenSource();

@@ -158,9 +158,26 @@ public abstract class ScpiDevice
     {
     }
 
+    /// <summary>Called (under <see cref="Gate"/>) after every command has run.</summary>
+    protected virtual void AfterCommand()
+    {
+    }
+
     private string? Execute(string command, SimulatedConnection connection)
     {
         OnCommand(connection);
+        try
+        {
+            return Dispatch(command, connection);
+        }
+        finally
+        {
+            AfterCommand();
+        }
+    }
+
+    private string? Dispatch(string command, SimulatedConnection connection)
+    {
         if (Faults.ErrorOnCommand is { } bad && command.TrimStart(':').StartsWith(bad.TrimStart(':'), StringComparison.OrdinalIgnoreCase))
         {
             PushError(Faults.InjectedErrorCode, Faults.InjectedErrorMessage);
