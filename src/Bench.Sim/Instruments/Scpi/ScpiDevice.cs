@@ -147,7 +147,7 @@ public abstract class ScpiDevice
     protected static double Number(Match match, string group) =>
         double.Parse(match.Groups[group].Value, NumberStyles.Float, CultureInfo.InvariantCulture);
 
-    protected static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    protected static string Format(double value) => (value == 0 ? 0 : value).ToString("R", CultureInfo.InvariantCulture);
 
     protected virtual void Reset()
     {
