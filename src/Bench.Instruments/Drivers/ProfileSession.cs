@@ -41,7 +41,7 @@ public sealed class ProfileSession : IAsyncDisposable
         VendorLibrary = connection?.VendorVisaLibrary is { } vendor ? VendorLibraries.Get(vendor) : null,
         WriteTermination = profile.Transport.WriteTermination,
         ReadTermination = profile.Transport.ReadTermination.Length > 0 ? (byte)profile.Transport.ReadTermination[^1] : null,
-        Serial = new SerialSettings { BaudRate = profile.Transport.BaudRate },
+        Serial = profile.Transport.Serial,
     };
 
     public static ScpiSessionOptions ScpiOptions(InstrumentProfile profile) => new()

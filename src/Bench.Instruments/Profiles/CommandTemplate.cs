@@ -43,7 +43,8 @@ public sealed partial class CommandTemplate
                     throw new ArgumentOutOfRangeException(nameof(values), v, $"'{name}' must be a finite number for '{Text}'");
                 }
 
-                sb.Append(v.ToString(string.IsNullOrEmpty(s.Format) ? "R" : s.Format, CultureInfo.InvariantCulture));
+                // -0 (an angle normalised from 0) is legal SCPI but reads like a sign error in a transcript.
+                sb.Append((v == 0 ? 0 : v).ToString(string.IsNullOrEmpty(s.Format) ? "R" : s.Format, CultureInfo.InvariantCulture));
             }
             else if (!s.Optional)
             {

@@ -147,7 +147,7 @@ internal static class ProfileReader
             return new ProfileTransport();
         }
 
-        node.AllowOnly("interfaces", "socket_port", "write_termination", "read_termination", "timeout_s", "opc_timeout_s", "baud_rate");
+        node.AllowOnly("interfaces", "socket_port", "write_termination", "read_termination", "timeout_s", "opc_timeout_s", "baud_rate", "data_bits", "parity", "stop_bits", "flow_control");
         var d = new ProfileTransport();
         return new ProfileTransport
         {
@@ -158,8 +158,42 @@ internal static class ProfileReader
             TimeoutS = node.Optional("timeout_s")?.Number(0.001, 3600) ?? d.TimeoutS,
             OperationCompleteTimeoutS = node.Optional("opc_timeout_s")?.Number(0.001, 3600) ?? d.OperationCompleteTimeoutS,
             BaudRate = node.Optional("baud_rate") is { } b ? (int)b.Number(50, 4_000_000) : d.BaudRate,
+            Serial = new Visa.Sessions.SerialSettings
+            {
+                BaudRate = node.Optional("baud_rate") is { } b2 ? (int)b2.Number(50, 4_000_000) : d.BaudRate,
+                DataBits = node.Optional("data_bits") is { } db ? (int)db.Number(5, 8) : 8,
+                Parity = node.Optional("parity") is { } par ? Choice(par, SerialParities) : System.IO.Ports.Parity.None,
+                StopBits = node.Optional("stop_bits") is { } sb ? Choice(sb, SerialStopBits) : System.IO.Ports.StopBits.One,
+                FlowControl = node.Optional("flow_control") is { } fc ? Choice(fc, SerialFlowControls) : System.IO.Ports.Handshake.None,
+            },
         };
     }
+
+    private static readonly Dictionary<string, System.IO.Ports.Parity> SerialParities = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["none"] = System.IO.Ports.Parity.None,
+        ["odd"] = System.IO.Ports.Parity.Odd,
+        ["even"] = System.IO.Ports.Parity.Even,
+        ["mark"] = System.IO.Ports.Parity.Mark,
+        ["space"] = System.IO.Ports.Parity.Space,
+    };
+
+    private static readonly Dictionary<string, System.IO.Ports.StopBits> SerialStopBits = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["1"] = System.IO.Ports.StopBits.One,
+        ["1.5"] = System.IO.Ports.StopBits.OnePointFive,
+        ["2"] = System.IO.Ports.StopBits.Two,
+    };
+
+    private static readonly Dictionary<string, System.IO.Ports.Handshake> SerialFlowControls = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["none"] = System.IO.Ports.Handshake.None,
+        ["xonxoff"] = System.IO.Ports.Handshake.XOnXOff,
+        ["rtscts"] = System.IO.Ports.Handshake.RequestToSend,
+    };
+
+    private static T Choice<T>(ProfileNode node, Dictionary<string, T> choices) =>
+        choices.TryGetValue(node.String(), out var v) ? v : throw node.Error($"'{node.String()}' is not one of: {string.Join(", ", choices.Keys)}");
 
     private static WatchdogSpec? ReadWatchdog(ProfileNode? node)
     {

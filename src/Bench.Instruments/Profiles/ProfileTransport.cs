@@ -15,6 +15,9 @@ public sealed record ProfileTransport
 
     public int BaudRate { get; init; } = 9600;
 
+    /// <summary>Serial line: data bits 5–8, parity none/odd/even/mark/space, stop bits 1/1.5/2, flow control none/xonxoff/rtscts.</summary>
+    public Visa.Sessions.SerialSettings Serial { get; init; } = new();
+
     /// <summary>Which transports the instrument offers: SOCKET, VXI11, HISLIP, ASRL, GPIB, USB.</summary>
     public IReadOnlyList<string> Interfaces { get; init; } = ["SOCKET"];
 }

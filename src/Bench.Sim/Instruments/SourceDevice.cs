@@ -27,6 +27,7 @@ internal sealed class SourceDevice : ScpiDevice
     private ITimer? _eventTimer;
     private ITimer? _watchdog;
     private double _watchdogS;
+    private long _seenVersion = -1;
 
     public SourceDevice(SimulatedGrid grid, InstrumentProfile profile, SimulatedInstrumentOptions options)
         : base(profile, options.Serial, options.Faults)
@@ -57,8 +58,24 @@ internal sealed class SourceDevice : ScpiDevice
 
     protected override void Reset() => SwitchOff();
 
+    protected override void AfterCommand() => _seenVersion = _grid.State.Version;
+
     protected override void OnCommand(SimulatedConnection connection)
     {
+        // Someone programmed the grid directly (bench sim --energize, a test): adopt it as this source's state.
+        var state = _grid.State;
+        if (state.Version != _seenVersion)
+        {
+            for (var k = 0; k < Math.Min(_phases.Length, state.Setpoint.Phases.Count); k++)
+            {
+                _phases[k] = state.Setpoint.Phases[k];
+            }
+
+            _frequencyHz = state.Setpoint.FrequencyHz;
+            _on = state.OutputOn;
+            _seenVersion = state.Version;
+        }
+
         if (_watchdogS > 0 && (_controller is null || ReferenceEquals(connection, _controller)))
         {
             ArmWatchdog();

@@ -64,7 +64,11 @@ public sealed class RpcClient : IAsyncDisposable
             await RpcRecord.WriteAsync(_stream, _writer, cancellationToken).ConfigureAwait(false);
             while (true)
             {
-                var record = await RpcRecord.ReadAsync(_stream, MaxRecordBytes, cancellationToken).ConfigureAwait(false)
+                // Replies usually arrive within microseconds: wait for them in poll(2) before going asynchronous
+                // (the same fast path as SocketTransport); the server writes each record in one piece.
+                var record = (_tcp.Client.Poll(1000, SelectMode.SelectRead)
+                        ? RpcRecord.Read(_stream, MaxRecordBytes)
+                        : await RpcRecord.ReadAsync(_stream, MaxRecordBytes, cancellationToken).ConfigureAwait(false))
                     ?? throw new IOException("the RPC server closed the connection");
                 var reply = new XdrReader(record);
                 if (reply.UInt() != xid)

@@ -19,7 +19,7 @@ public static class ScpiNumber
             throw new ArgumentOutOfRangeException(nameof(value), value, "SCPI has no representation for NaN or infinity");
         }
 
-        return value.ToString(string.IsNullOrEmpty(format) ? "R" : format, CultureInfo.InvariantCulture);
+        return (value == 0 ? 0 : value).ToString(string.IsNullOrEmpty(format) ? "R" : format, CultureInfo.InvariantCulture);
     }
 
     public static bool TryParse(ReadOnlySpan<char> text, out double value)

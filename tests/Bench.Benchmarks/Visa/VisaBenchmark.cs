@@ -74,6 +74,31 @@ public static class VisaBenchmark
                 return 0;
             }
 
+            if (args.Contains("--layers"))
+            {
+                // Where the client's time goes: transport alone, message session, SCPI session.
+                await using var session = await VisaOpener.OpenAsync(args[against + 1], new VisaSessionOptions(), CancellationToken.None);
+                var q = System.Text.Encoding.ASCII.GetBytes(Query + "\n");
+                var buffer = new byte[256];
+                var rate = await RateAsync(seconds, async () =>
+                {
+                    await session.Transport.WriteAsync(q, true, CancellationToken.None);
+                    var got = 0;
+                    do
+                    {
+                        got += (await session.Transport.ReadAsync(buffer.AsMemory(got), CancellationToken.None)).Count;
+                    }
+                    while (buffer[got - 1] != (byte)'\n');
+                });
+                Console.WriteLine(FormattableString.Invariant($"transport       {rate:0} /s"));
+                rate = await RateAsync(seconds, async () =>
+                {
+                    await session.WriteAsync(Query, CancellationToken.None);
+                    await session.ReadStringAsync(CancellationToken.None);
+                });
+                Console.WriteLine(FormattableString.Invariant($"message session {rate:0} /s"));
+            }
+
             Console.WriteLine(FormattableString.Invariant($"visa {args[against + 1]}: bench {await BenchRateAsync(args[against + 1], seconds):0} /s"));
             return 0;
         }
@@ -130,6 +155,24 @@ public static class VisaBenchmark
         while (clock.Elapsed.TotalSeconds < seconds)
         {
             await scpi.QueryAsync(Query, CancellationToken.None);
+            n++;
+        }
+
+        return n / clock.Elapsed.TotalSeconds;
+    }
+
+    private static async Task<double> RateAsync(double seconds, Func<Task> roundTrip)
+    {
+        for (var k = 0; k < 200; k++)
+        {
+            await roundTrip();
+        }
+
+        var n = 0;
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed.TotalSeconds < seconds)
+        {
+            await roundTrip();
             n++;
         }
 

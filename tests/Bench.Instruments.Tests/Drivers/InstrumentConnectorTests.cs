@@ -49,6 +49,38 @@ public class InstrumentConnectorTests
     }
 
     [Test]
+    public async Task TranscriptSinkSeesEveryLineFromTheFirstIdn()
+    {
+        var lines = new List<Bench.Visa.Scpi.TranscriptEntry>();
+        var connection = new InstrumentConnectionOptions { Transcript = lines.Add, Timeout = TimeSpan.FromSeconds(10) };
+        await using (var source = await InstrumentConnector.OpenSourceAsync(Profile("bench-sim-source.yaml"), _bench.Source.Resource, null, null, connection, CancellationToken.None))
+        {
+            await source.ApplyAsync(ThreePhaseSetpoint.Balanced(230, 5, PowerFactor.Unity, 50), CancellationToken.None);
+        }
+
+        var sent = lines.Where(l => l.Direction == Bench.Visa.Scpi.TranscriptDirection.Sent).Select(l => l.Text).ToList();
+        Assert.That(sent[0], Is.EqualTo("*IDN?"));
+        Assert.That(sent, Has.Member("PHASe1:VOLTage 230,0"), "no '-0' for a zero angle");
+        Assert.That(sent, Has.Member("OUTPut ON"));
+        Assert.That(sent, Has.Member("*OPC?"));
+        Assert.That(lines.Select(l => l.Resource).Distinct(), Is.EqualTo(new[] { _bench.Source.Resource }));
+        Assert.That(lines.Count(l => l.Text == "SYSTem:ERRor?"), Is.GreaterThanOrEqualTo(sent.Count(t => t.StartsWith("PHASe", StringComparison.Ordinal))), "the queue is read after every step");
+    }
+
+    [Test]
+    public async Task SimulatedSourceAdoptsAGridEnergizedFromOutside()
+    {
+        // As `bench sim --energize` does: the grid is programmed directly, then a client asks the source.
+        _bench.Grid.Program(ThreePhaseSetpoint.Balanced(230, 5, PowerFactor.Unity, 50));
+        _bench.Grid.SwitchOutput(true);
+        await using var source = (Bench.Instruments.Drivers.ProfileSource)await OpenSource();
+        Assert.That(await source.Scpi.QueryAsync("OUTP?", CancellationToken.None), Is.EqualTo("1"));
+        Assert.That(await source.Scpi.QueryDoublesAsync("SOUR:PHAS2:CURR?", CancellationToken.None), Is.EqualTo(new[] { 5.0, -120 }));
+        await source.OutputOffAsync(CancellationToken.None);
+        Assert.That(_bench.Grid.State.OutputOn, Is.False);
+    }
+
+    [Test]
     public async Task ReferenceMeasuresWhatTheSourceApplies()
     {
         await using var source = await OpenSource();

@@ -44,6 +44,12 @@ public class CommandTemplateTests
     }
 
     [Test]
+    public void NegativeZeroIsWrittenAsZero()
+    {
+        Assert.That(new CommandTemplate("PHAS {angle}").Render(("angle", -0.0)), Is.EqualTo("PHAS 0"));
+    }
+
+    [Test]
     public void MissingValueIsAnArgumentError()
     {
         var t = new CommandTemplate("FREQ {frequency}");

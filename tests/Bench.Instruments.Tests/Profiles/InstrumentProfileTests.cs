@@ -51,6 +51,16 @@ public class InstrumentProfileTests
     }
 
     [Test]
+    public void SerialSettingsComeFromTheTransportSection()
+    {
+        var p = InstrumentProfile.LoadShipped("chroma-61512.yaml");
+        Assert.That((p.Transport.Serial.BaudRate, p.Transport.Serial.Parity, p.Transport.Serial.FlowControl),
+            Is.EqualTo((9600, System.IO.Ports.Parity.None, System.IO.Ports.Handshake.RequestToSend)));
+        var ex = Assert.Throws<BenchInputException>(() => InstrumentProfile.Parse(Minimal + "transport: {parity: sometimes}\n", "p.yaml"));
+        Assert.That(ex!.Message, Does.Contain("'sometimes' is not one of"));
+    }
+
+    [Test]
     public void SourceProfileWithoutSafeStateIsRejected()
     {
         var yaml = Minimal.Replace("safe_state: [\"OUTP OFF\"]\n", string.Empty, StringComparison.Ordinal);

@@ -147,7 +147,7 @@ public abstract class ScpiDevice
     protected static double Number(Match match, string group) =>
         double.Parse(match.Groups[group].Value, NumberStyles.Float, CultureInfo.InvariantCulture);
 
-    protected static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    protected static string Format(double value) => (value == 0 ? 0 : value).ToString("R", CultureInfo.InvariantCulture);
 
     protected virtual void Reset()
     {
@@ -158,9 +158,26 @@ public abstract class ScpiDevice
     {
     }
 
+    /// <summary>Called (under <see cref="Gate"/>) after every command has run.</summary>
+    protected virtual void AfterCommand()
+    {
+    }
+
     private string? Execute(string command, SimulatedConnection connection)
     {
         OnCommand(connection);
+        try
+        {
+            return Dispatch(command, connection);
+        }
+        finally
+        {
+            AfterCommand();
+        }
+    }
+
+    private string? Dispatch(string command, SimulatedConnection connection)
+    {
         if (Faults.ErrorOnCommand is { } bad && command.TrimStart(':').StartsWith(bad.TrimStart(':'), StringComparison.OrdinalIgnoreCase))
         {
             PushError(Faults.InjectedErrorCode, Faults.InjectedErrorMessage);

@@ -24,7 +24,7 @@ public sealed class HiSlipServer : IAsyncDisposable
     private readonly TcpListener _listener;
     private readonly ConcurrentDictionary<string, ScpiDevice> _devices = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<ushort, HiSlipSession> _sessions = new();
-    private readonly ConcurrentDictionary<string, ushort> _locks = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ExclusiveLocks _locks = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _tasks = [];
     private readonly Lock _gate = new();
@@ -307,7 +307,7 @@ public sealed class HiSlipServer : IAsyncDisposable
                     await Send(stream, session.AsyncWrite, HiSlipMessageType.AsyncLockResponse, granted ? (byte)1 : (m.ControlCode == 1 ? (byte)0 : (byte)3), 0, ReadOnlyMemory<byte>.Empty).ConfigureAwait(false);
                     break;
                 case HiSlipMessageType.AsyncLockInfo:
-                    var held = _locks.ContainsKey(session.SubAddress);
+                    var held = _locks.IsHeld(session.SubAddress);
                     await Send(stream, session.AsyncWrite, HiSlipMessageType.AsyncLockInfoResponse, held ? (byte)1 : (byte)0, held ? 1u : 0u, ReadOnlyMemory<byte>.Empty).ConfigureAwait(false);
                     break;
                 case HiSlipMessageType.AsyncRemoteLocalControl:
@@ -320,26 +320,10 @@ public sealed class HiSlipServer : IAsyncDisposable
         }
     }
 
-    private async Task<bool> LockAsync(HiSlipSession session, uint timeoutMs, CancellationToken ct)
-    {
-        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
-        while (true)
-        {
-            if (_locks.GetOrAdd(session.SubAddress, session.Id) == session.Id)
-            {
-                return true;
-            }
+    private Task<bool> LockAsync(HiSlipSession session, uint timeoutMs, CancellationToken ct) =>
+        _locks.AcquireAsync(session.SubAddress, session.Id, timeoutMs, ct);
 
-            if (DateTime.UtcNow >= deadline)
-            {
-                return false;
-            }
-
-            await Task.Delay(5, ct).ConfigureAwait(false);
-        }
-    }
-
-    private bool Unlock(HiSlipSession session) => _locks.TryRemove(new KeyValuePair<string, ushort>(session.SubAddress, session.Id));
+    private bool Unlock(HiSlipSession session) => _locks.Release(session.SubAddress, session.Id);
 
     private void End(HiSlipSession session)
     {

@@ -19,7 +19,7 @@ public sealed class Vxi11Server : IAsyncDisposable
     private const int MaxReceiveSize = 1024 * 1024;
     private readonly ConcurrentDictionary<string, ScpiDevice> _devices = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<int, Vxi11Link> _links = new();
-    private readonly ConcurrentDictionary<string, int> _locks = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ExclusiveLocks _locks = new();
     private readonly RpcServer _core;
     private readonly RpcServer _abort;
     private readonly PortmapperServer? _portmapper;
@@ -330,41 +330,10 @@ public sealed class Vxi11Server : IAsyncDisposable
         return Task.FromResult(true);
     }
 
-    private async Task<int> LockAsync(Vxi11Link link, uint timeoutMs)
-    {
-        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
-        while (true)
-        {
-            var holder = _locks.GetOrAdd(link.DeviceName, link.Id);
-            if (holder == link.Id)
-            {
-                return Vxi11Protocol.NoError;
-            }
+    private async Task<int> LockAsync(Vxi11Link link, uint timeoutMs) =>
+        await _locks.AcquireAsync(link.DeviceName, link.Id, timeoutMs).ConfigureAwait(false) ? Vxi11Protocol.NoError : Vxi11Protocol.DeviceLockedByAnotherLink;
 
-            if (DateTime.UtcNow >= deadline)
-            {
-                return Vxi11Protocol.DeviceLockedByAnotherLink;
-            }
-
-            await Task.Delay(5).ConfigureAwait(false);
-        }
-    }
-
-    private async Task<bool> WaitForLockAsync(Vxi11Link link, uint timeoutMs)
-    {
-        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
-        while (_locks.TryGetValue(link.DeviceName, out var holder) && holder != link.Id)
-        {
-            if (DateTime.UtcNow >= deadline)
-            {
-                return false;
-            }
-
-            await Task.Delay(5).ConfigureAwait(false);
-        }
-
-        return true;
-    }
+    private Task<bool> WaitForLockAsync(Vxi11Link link, uint timeoutMs) => _locks.WaitUntilFreeAsync(link.DeviceName, link.Id, timeoutMs);
 
     private int Unlock(int lid)
     {
@@ -373,7 +342,7 @@ public sealed class Vxi11Server : IAsyncDisposable
             return Vxi11Protocol.InvalidLinkIdentifier;
         }
 
-        return _locks.TryRemove(new KeyValuePair<string, int>(link.DeviceName, lid)) ? Vxi11Protocol.NoError : Vxi11Protocol.NoLockHeldByThisLink;
+        return _locks.Release(link.DeviceName, lid) ? Vxi11Protocol.NoError : Vxi11Protocol.NoLockHeldByThisLink;
     }
 
     private bool Destroy(int lid)
@@ -383,7 +352,7 @@ public sealed class Vxi11Server : IAsyncDisposable
             return false;
         }
 
-        _locks.TryRemove(new KeyValuePair<string, int>(link.DeviceName, lid));
+        _locks.Release(link.DeviceName, lid);
         link.Device.OnDisconnected(link.Connection);
         _log?.LogDebug("VXI-11 link {Link} to {Device} closed", lid, link.DeviceName);
         return true;
