@@ -1,10 +1,14 @@
 // Benchmarks print figures; each area adds its own entry point to this table (see README "Benchmarks").
 using Bench.Benchmarks.Dsp;
+using Bench.Benchmarks.Modbus;
+using Bench.Benchmarks.Visa;
 
 var benchmarks = new Dictionary<string, (string Description, Func<string[], int> Run)>(StringComparer.OrdinalIgnoreCase)
 {
     ["dsp-engine"] = ("reference meter: real-time factor, allocation per cycle, memory over a long stream (3P4W, 512 samples/cycle)", DspEngineBenchmark.Run),
     ["dsp-kernels"] = ("FFT, resampler and dot-product kernels of the reference meter", DspKernelBenchmark.Run),
+    ["modbus"] = ("FC03 round trips per second against the simulated PM8000, Bench's client beside a libmodbus client", a => ModbusBenchmark.RunAsync(a).GetAwaiter().GetResult()),
+    ["visa"] = ("SCPI query round trips per second over SOCKET, VXI-11 and HiSLIP, Bench beside pyvisa-py", a => VisaBenchmark.RunAsync(a).GetAwaiter().GetResult()),
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var benchmark))
