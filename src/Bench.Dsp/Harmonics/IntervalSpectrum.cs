@@ -30,12 +30,22 @@ public sealed class IntervalSpectrum
         _weights = new double[maxSamplesPerWindow + 4];
         if (UsesFft)
         {
+            // A power of two of about the window's own length, but no more than three times the bins wanted: the
+            // Nyquist bin then sits at ≥ 1.5× the top bin, and only content above about three times the top order (the
+            // 154th, 7.7 kHz, for the 50th at 50 Hz; the 120th at 60 Hz) could fold into the analysed band.
             var size = 4;
             while (size * 2 <= maxSamplesPerWindow * 0.9 || size / 2 < bins)
             {
                 size *= 2;
             }
 
+            var cap = 4;
+            while (cap < 3 * bins)
+            {
+                cap *= 2;
+            }
+
+            size = Math.Min(size, Math.Max(cap, 4));
             _fft = new RealFft(size);
             _resampled = new double[size];
             _fftRe = new double[(size / 2) + 1];

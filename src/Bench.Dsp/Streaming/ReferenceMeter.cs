@@ -36,6 +36,8 @@ public sealed class ReferenceMeter
     private readonly double[] _urmsHalf;
     private readonly double _clockOffsetS;
     private int _pendingCount;
+    private long _flickerTickSample;
+    private readonly int _minimumChunk;
     private double _intervalStart = double.NaN;
     private int _cyclesInInterval;
     private bool _intervalFlagged;
@@ -79,6 +81,8 @@ public sealed class ReferenceMeter
         var lamp = settings.NominalVoltageV <= 150 ? FlickerLamp.Lamp120V : FlickerLamp.Lamp230V;
         _flicker = settings.Flicker ? Enumerable.Range(0, phases).Select(_ => new Flickermeter(settings.SampleRateHz, settings.NominalFrequencyHz, lamp)).ToArray() : [];
         _flickerPeriods = new FlickerPeriods(phases, _clockOffsetS);
+        _flickerTickSample = (long)Math.Ceiling(_flickerPeriods.NextTickS * settings.SampleRateHz);
+        _minimumChunk = (int)Math.Ceiling(2 * spc);
         _halfSum = new double[phases];
         _previousHalfSum = new double[phases];
         _urmsHalf = new double[phases];
@@ -103,34 +107,64 @@ public sealed class ReferenceMeter
             throw new ArgumentException($"{interleaved.Length} values are not whole frames of {channels} channels", nameof(interleaved));
         }
 
-        for (var off = 0; off < interleaved.Length; off += channels)
+        var frames = interleaved.Length / channels;
+        var done = 0;
+        while (done < frames)
         {
-            var frame = interleaved.Slice(off, channels);
-            if (_history.IsFull)
+            if (_history.Capacity - _history.Count < _minimumChunk)
             {
                 Compact();
             }
 
-            _history.Append(frame);
+            var chunk = Math.Min(frames - done, _history.Capacity - _history.Count);
+            var block = interleaved.Slice(done * channels, chunk * channels);
+            var first = _history.Count;
+            _history.AppendBlock(block, chunk);
+            if (_flicker.Length > 0)
+            {
+                Flicker(first, chunk);
+            }
+
+            // Zero crossings of the reference voltage, then every boundary that has the samples it needs.
+            var reference = _history.Channel(0).Slice(first, chunk);
+            for (var i = 0; i < reference.Length; i++)
+            {
+                var found = _tracker.Push(reference[i], _found);
+                if (found > 0)
+                {
+                    for (var k = 0; k < found; k++)
+                    {
+                        _pending[_pendingCount++] = _found[k];
+                    }
+
+                    DrainPending(force: false);
+                }
+            }
+
+            SamplesProcessed += chunk;
+            DrainPending(force: false);
+            done += chunk;
+        }
+    }
+
+    private void Flicker(int first, int frames)
+    {
+        var at = 0;
+        while (at < frames)
+        {
+            var sample = SamplesProcessed + at;
+            var take = (int)Math.Min(frames - at, Math.Max(0, _flickerTickSample - sample));
             for (var p = 0; p < _flicker.Length; p++)
             {
-                _flicker[p].Push(frame[p]);
+                _flicker[p].Push(_history.Channel(p).Slice(first + at, take));
             }
 
-            var sampleTime = SamplesProcessed / _s.SampleRateHz;
-            if (_flicker.Length > 0 && _flickerPeriods.Crossed(sampleTime))
+            at += take;
+            if (SamplesProcessed + at >= _flickerTickSample)
             {
-                EndFlickerPeriod(sampleTime, complete: true);
+                EndFlickerPeriod((SamplesProcessed + at) / _s.SampleRateHz, complete: true);
+                _flickerTickSample = (long)Math.Ceiling(_flickerPeriods.NextTickS * _s.SampleRateHz);
             }
-
-            SamplesProcessed++;
-            var found = _tracker.Push(frame[0], _found);
-            for (var k = 0; k < found; k++)
-            {
-                _pending[_pendingCount++] = _found[k];
-            }
-
-            DrainPending(force: false);
         }
     }
 
