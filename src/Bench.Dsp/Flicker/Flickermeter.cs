@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Bench.Dsp.Flicker;
 
 /// <summary>
@@ -39,6 +40,7 @@ public sealed class Flickermeter
     }
 
     /// <summary>Pushes contiguous samples; squares are summed per decimation group with SIMD.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Push(ReadOnlySpan<double> samples)
     {
         var i = 0;

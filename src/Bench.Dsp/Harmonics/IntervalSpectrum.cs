@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+
 using Bench.Dsp.Kernels;
 
 namespace Bench.Dsp.Harmonics;
@@ -80,6 +82,7 @@ public sealed class IntervalSpectrum
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AnalyzeByFft(ReadOnlySpan<double> x, double start, double length, Span<double> re, Span<double> im)
     {
         var n = _fft!.Size;
@@ -95,6 +98,7 @@ public sealed class IntervalSpectrum
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AnalyzeDirect(ReadOnlySpan<double> x, double start, double length, Span<double> re, Span<double> im)
     {
         var i0 = (int)Math.Floor(start);

@@ -20,6 +20,7 @@ public static class LagrangeResampler
     /// Writes <paramref name="output"/>.Length values x(start + m·step); positions are in samples of
     /// <paramref name="x"/>, which must hold the margins around every position.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Resample(ReadOnlySpan<double> x, double start, double step, Span<double> output)
     {
         var last = start + ((output.Length - 1) * step);
@@ -69,6 +70,7 @@ public static class LagrangeResampler
     }
 
     /// <summary>Four outputs at a time: the basis weights in vector lanes, the samples gathered lane by lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int ResampleVector(ref double x0, ref double o0, double start, double step, int count)
     {
         var lanes = Vector256.Create(0.0, 1, 2, 3);

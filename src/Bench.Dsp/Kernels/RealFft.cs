@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Bench.Dsp.Kernels;
 
 /// <summary>
@@ -69,6 +70,7 @@ public sealed class RealFft
     /// X[k] = Σ x[n]·e^{−j2πkn/N} for k = 0..N/2 (N/2 + 1 bins; X[N/2] real). Writes <paramref name="re"/> and
     /// <paramref name="im"/>, each at least N/2 + 1 long.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Forward(ReadOnlySpan<double> x, Span<double> re, Span<double> im)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(x.Length, _n);

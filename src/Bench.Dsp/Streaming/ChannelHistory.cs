@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Bench.Dsp.Streaming;
 
 /// <summary>
@@ -46,6 +47,7 @@ public sealed class ChannelHistory
     }
 
     /// <summary>Appends <paramref name="frames"/> interleaved frames (must fit: Count + frames ≤ Capacity).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AppendBlock(ReadOnlySpan<double> interleaved, int frames)
     {
         var channels = _channels.Length;

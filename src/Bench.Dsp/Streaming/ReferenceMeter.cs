@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 using Bench.Dsp.Energy;
 using Bench.Dsp.Events;
 using Bench.Dsp.Flicker;
@@ -99,6 +101,7 @@ public sealed class ReferenceMeter
     public bool UsesFft => _calculator.UsesFft;
 
     /// <summary>Feeds whole interleaved frames (channel count = <see cref="MeterSettings.ChannelCount"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Process(ReadOnlySpan<double> interleaved)
     {
         var channels = _s.ChannelCount;
