@@ -64,14 +64,15 @@ public static class DspEngineBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"real-time factor: {seconds / cpuUsed:0}x on CPU time, {seconds / wall:0}x on wall time ({seconds} s of signal: {cpuUsed * 1000:0} ms CPU, {wall * 1000:0} ms wall; {cpuUsed / cycles * 1e6:0.0} µs CPU per cycle)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"allocation: {allocated / cycles:0.0} bytes per cycle in steady state ({allocated} bytes over {cycles} cycles, {observer.Events} events)"));
 
-        // Long stream: heap after a full GC, every simulated 10 minutes.
+        // Long stream: heap after a full GC, every simulated 10 minutes (every hour past 2 h).
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"memory over {hours} h of signal (managed heap after GC, working set):"));
         var total = (int)(hours * 3600);
         var first = Heap();
+        var every = hours > 2 ? 3600 : 600;
         for (var s = 1; s <= total; s++)
         {
             meter.Process(second);
-            if (s % 600 == 0)
+            if (s % every == 0)
             {
                 var heap = Heap();
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  t = {s / 3600.0,5:0.00} h  heap {heap / 1024.0,8:0.0} KiB  (Δ {(heap - first) / 1024.0:+0.0;-0.0} KiB)  working set {Environment.WorkingSet / 1048576.0:0.0} MiB  basic intervals {observer.Intervals}"));
