@@ -68,6 +68,7 @@ public static class AnalysisReportWriter
 
         w.WriteEndArray();
         w.WriteNumber("basicIntervals", collector.IntervalCount);
+        w.WriteNumber("listedIntervals", collector.ListedCount);
         w.WriteEndObject();
     }
 
