@@ -43,6 +43,10 @@ public sealed class ReferenceMeter
     private double _intervalStart = double.NaN;
     private int _cyclesInInterval;
     private bool _intervalFlagged;
+    private double _overlapStart = double.NaN;
+    private int _overlapCycles;
+    private bool _overlapFlagged;
+    private double _lastRising = double.NaN;
     private double _previousBoundary = double.NaN;
     private double _previousBoundary2 = double.NaN;
     private long _tenMinuteTick = long.MinValue;
@@ -249,6 +253,7 @@ public sealed class ReferenceMeter
                 }
 
                 _intervalFlagged |= _events.Active;
+                _overlapFlagged |= _events.Active;
                 _observer.OnHalfCycle(t, _urmsHalf);
             }
 
@@ -267,6 +272,8 @@ public sealed class ReferenceMeter
             _observer.OnFrequency(f);
         }
 
+        var tickCrossed = !double.IsNaN(_lastRising) && TenMinuteTick(pos) != TenMinuteTick(_lastRising);
+        _lastRising = pos;
         if (double.IsNaN(_intervalStart) || _history.Local(_intervalStart) < LagrangeResampler.MarginBefore)
         {
             _intervalStart = pos;
@@ -274,24 +281,47 @@ public sealed class ReferenceMeter
             return;
         }
 
-        if (++_cyclesInInterval == _s.CyclesPerInterval)
+        // The interval left running across a 10-min tick finishes on its own, overlapping the resynchronised one.
+        if (!double.IsNaN(_overlapStart) && ++_overlapCycles == _s.CyclesPerInterval)
         {
-            CloseInterval(pos);
+            EmitInterval(_overlapStart, pos, _overlapFlagged, energyEnd: _intervalStart);
+            _overlapStart = double.NaN;
+        }
+
+        ++_cyclesInInterval;
+        if (tickCrossed && _cyclesInInterval < _s.CyclesPerInterval)
+        {
+            // IEC 61000-4-30: the 10/12-cycle sequence restarts at the 10-min tick (first cycle after it).
+            _overlapStart = _intervalStart;
+            _overlapCycles = _cyclesInInterval;
+            _overlapFlagged = _intervalFlagged;
+            _intervalStart = pos;
+            _cyclesInInterval = 0;
+            _intervalFlagged = _events.Active;
+            return;
+        }
+
+        if (_cyclesInInterval == _s.CyclesPerInterval)
+        {
+            EmitInterval(_intervalStart, pos, _intervalFlagged, energyEnd: pos);
+            _intervalStart = pos;
+            _cyclesInInterval = 0;
+            _intervalFlagged = _events.Active;
         }
     }
 
-    private void CloseInterval(double end)
+    private long TenMinuteTick(double position) => (long)Math.Floor(((position / _s.SampleRateHz) + _clockOffsetS) / 600);
+
+    /// <summary>Measures [start, end]; energy counts only up to <paramref name="energyEnd"/> so that overlaps are not counted twice.</summary>
+    private void EmitInterval(double start, double end, bool flagged, double energyEnd)
     {
         var v = _basic;
-        _calculator.Compute(_history, _history.Local(_intervalStart), _history.Local(end), v);
-        v.StartS = _intervalStart / _s.SampleRateHz;
-        v.Flagged = _intervalFlagged;
-        Energy.Add(v.Total(TotalField.PW), v.Total(TotalField.Q1Var), v.DurationS);
+        _calculator.Compute(_history, _history.Local(start), _history.Local(end), v);
+        v.StartS = start / _s.SampleRateHz;
+        v.Flagged = flagged;
+        Energy.Add(v.Total(TotalField.PW), v.Total(TotalField.Q1Var), (Math.Min(end, energyEnd) - start) / _s.SampleRateHz);
         _observer.OnBasicInterval(v);
         Aggregate(v);
-        _intervalStart = end;
-        _cyclesInInterval = 0;
-        _intervalFlagged = _events.Active;
     }
 
     private void Aggregate(IntervalValues v)
@@ -374,7 +404,7 @@ public sealed class ReferenceMeter
 
     private void Compact()
     {
-        var keep = _intervalStart;
+        var keep = double.IsNaN(_overlapStart) ? _intervalStart : Math.Min(_overlapStart, _intervalStart);
         if (double.IsNaN(keep) || (!double.IsNaN(_previousBoundary2) && _previousBoundary2 < keep))
         {
             keep = double.IsNaN(_previousBoundary2) ? _history.EndIndex - 8 : Math.Min(_previousBoundary2, double.IsNaN(keep) ? double.MaxValue : keep);
@@ -385,6 +415,7 @@ public sealed class ReferenceMeter
         {
             // No crossing for a whole buffer: give up the open interval and keep only the recent samples.
             _intervalStart = double.NaN;
+            _overlapStart = double.NaN;
             _previousBoundary = double.NaN;
             _previousBoundary2 = double.NaN;
             from = _history.EndIndex - (_history.Capacity / 4);
