@@ -18,10 +18,12 @@ public sealed class AnalysisCollector : IMeterObserver, IDisposable
     private readonly Stream _intervalStream;
     private readonly TextWriter? _csv;
     private readonly int _phases;
+    private readonly AggregationLevel? _listLevel;
 
-    public AnalysisCollector(int phases, int maxOrder, string intervalFragmentPath, string? csvPath)
+    public AnalysisCollector(int phases, int maxOrder, string intervalFragmentPath, string? csvPath, AggregationLevel? listLevel = null)
     {
         _phases = phases;
+        _listLevel = listLevel;
         _summary = new IntervalAggregator(phases, maxOrder);
         Summary = new IntervalValues(phases, maxOrder);
         _intervalStream = File.Create(intervalFragmentPath);
@@ -42,7 +44,11 @@ public sealed class AnalysisCollector : IMeterObserver, IDisposable
         }
     }
 
+    /// <summary>Basic intervals measured (all of them feed the summary).</summary>
     public int IntervalCount { get; private set; }
+
+    /// <summary>Values written to the "intervals" list (basic ones, or the aggregates chosen with --interval).</summary>
+    public int ListedCount { get; private set; }
 
     public IntervalValues Summary { get; }
 
@@ -56,19 +62,21 @@ public sealed class AnalysisCollector : IMeterObserver, IDisposable
 
     public void OnBasicInterval(IntervalValues values)
     {
-        if (IntervalCount > 0)
-        {
-            _intervals.Flush();
-            _intervalStream.WriteByte((byte)',');
-        }
-
-        AnalysisJson.Interval(_intervals, values);
-        _intervals.Flush();
-        _intervals.Reset();
         _summary.Add(values);
         Trend.Add((values.StartS, values.UrmsV.ToArray()));
         IntervalCount++;
-        _csv?.WriteLine(CsvRow(values));
+        if (_listLevel is null)
+        {
+            List(values);
+        }
+    }
+
+    public void OnAggregate(AggregationLevel level, IntervalValues values)
+    {
+        if (level == _listLevel)
+        {
+            List(values);
+        }
     }
 
     public void OnEvent(PqEvent value) => Events.Add(value);
@@ -89,6 +97,21 @@ public sealed class AnalysisCollector : IMeterObserver, IDisposable
         {
             Plt[value.Phase] = value.Plt;
         }
+    }
+
+    private void List(IntervalValues values)
+    {
+        if (ListedCount > 0)
+        {
+            _intervals.Flush();
+            _intervalStream.WriteByte((byte)',');
+        }
+
+        AnalysisJson.Interval(_intervals, values);
+        _intervals.Flush();
+        _intervals.Reset();
+        ListedCount++;
+        _csv?.WriteLine(CsvRow(values));
     }
 
     /// <summary>Closes the interval stream and computes the whole-record summary (RMS of RMS values, mean of powers).</summary>

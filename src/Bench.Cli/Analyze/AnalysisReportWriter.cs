@@ -69,6 +69,7 @@ public static class AnalysisReportWriter
 
         w.WriteEndArray();
         w.WriteNumber("basicIntervals", collector.IntervalCount);
+        w.WriteNumber("listedIntervals", collector.ListedCount);
         w.WriteEndObject();
     }
 

@@ -21,9 +21,14 @@ public static class AnalyzeCommand
         var json = new Option<string>("--json") { Description = "Where to write the bench.analysis/1 JSON", Required = true };
         var csv = new Option<string?>("--csv") { Description = "Where to write the 10/12-cycle values as CSV" };
         var plot = new Option<string?>("--plot") { Description = "Directory for waveform, RMS trend and spectrum PNGs" };
+        var interval = new Option<string>("--interval")
+        {
+            Description = "What the intervals list holds: basic (10/12 cycles), 3s (150/180 cycles) or 10min",
+            DefaultValueFactory = _ => "basic",
+        };
         var cmd = new Command("analyze", "Measure a waveform record with the IEC 61000-4-30 Class A reference meter")
         {
-            waveform, nominalVoltage, nominalFrequency, wiring, json, csv, plot,
+            waveform, nominalVoltage, nominalFrequency, wiring, json, csv, plot, interval,
         };
         cmd.SetAction(async (ParseResult pr, CancellationToken ct) =>
         {
@@ -36,7 +41,10 @@ public static class AnalyzeCommand
                     pr.GetValue(plot),
                     pr.GetValue(nominalVoltage),
                     pr.GetValue(nominalFrequency),
-                    ParseWiring(pr.GetValue(wiring)));
+                    ParseWiring(pr.GetValue(wiring)))
+                {
+                    ListLevel = ParseInterval(pr.GetValue(interval)),
+                };
                 return await AnalyzeRunner.RunAsync(options, pr.InvocationConfiguration.Output, ct);
             }
             catch (BenchInputException e)
@@ -52,6 +60,14 @@ public static class AnalyzeCommand
         });
         return cmd;
     }
+
+    private static AggregationLevel? ParseInterval(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "basic" => null,
+        "3s" or "150" or "180" => AggregationLevel.Cycles150,
+        "10min" => AggregationLevel.Minutes10,
+        _ => throw new BenchInputException("--interval", $"'{text}' is not basic, 3s or 10min"),
+    };
 
     private static Wiring? ParseWiring(string? text) => text?.Trim().ToUpperInvariant() switch
     {

@@ -8,7 +8,11 @@ namespace Bench.Cli.Analyze;
 /// <summary>What `bench analyze` does once its arguments are parsed: load, measure, write, summarise.</summary>
 public static class AnalyzeRunner
 {
-    public sealed record Options(string Waveform, string JsonOut, string? CsvOut, string? PlotDir, double? NominalVoltage, double? NominalFrequency, Wiring? Wiring);
+    public sealed record Options(string Waveform, string JsonOut, string? CsvOut, string? PlotDir, double? NominalVoltage, double? NominalFrequency, Wiring? Wiring)
+    {
+        /// <summary>Which values the "intervals" list holds: null for every basic interval, else an aggregation level.</summary>
+        public AggregationLevel? ListLevel { get; init; }
+    }
 
     public static Task<int> RunAsync(Options o, TextWriter stdout, CancellationToken ct)
     {
@@ -25,7 +29,7 @@ public static class AnalyzeRunner
                 EnsureDirectory(o.CsvOut);
             }
 
-            using var collector = new AnalysisCollector(input.Settings.Phases, Math.Max(input.Settings.EffectiveMaxHarmonicOrder, input.Settings.MaxHarmonicOrder), fragment, o.CsvOut);
+            using var collector = new AnalysisCollector(input.Settings.Phases, Math.Max(input.Settings.EffectiveMaxHarmonicOrder, input.Settings.MaxHarmonicOrder), fragment, o.CsvOut, o.ListLevel);
             var meter = new ReferenceMeter(input.Settings, collector);
             const int block = 1 << 15;
             var engineClock = Stopwatch.StartNew();

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 using Bench.Dsp.Kernels;
 
 namespace Bench.Dsp.Flicker;
@@ -53,6 +55,7 @@ public sealed class PinstFilter
     }
 
     /// <summary>Next decimated mean of u²; returns Pinst.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Process(double squared)
     {
         // The 1-min normalisation starts from the mean square of the first two cycles; Pinst is 0 until then.

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Bench.Dsp.Kernels;
 
 /// <summary>
@@ -69,6 +70,7 @@ public sealed class RealFft
     /// X[k] = Σ x[n]·e^{−j2πkn/N} for k = 0..N/2 (N/2 + 1 bins; X[N/2] real). Writes <paramref name="re"/> and
     /// <paramref name="im"/>, each at least N/2 + 1 long.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Forward(ReadOnlySpan<double> x, Span<double> re, Span<double> im)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(x.Length, _n);
@@ -83,9 +85,34 @@ public sealed class RealFft
             zi[j] = x[(2 * i) + 1];
         }
 
+        // Spans 1 and 2 have the trivial twiddles 1 and −j: one combined pass without multiplications.
+        var h = 1;
+        if (_half >= 4)
+        {
+            for (var a = 0; a < _half; a += 4)
+            {
+                double r0 = zr[a], i0 = zi[a], r1 = zr[a + 1], i1 = zi[a + 1];
+                double r2 = zr[a + 2], i2 = zi[a + 2], r3 = zr[a + 3], i3 = zi[a + 3];
+                double ar = r0 + r1, ai = i0 + i1, br = r0 - r1, bi = i0 - i1;
+                double cr = r2 + r3, ci = i2 + i3, dr = r2 - r3, di = i2 - i3;
+                zr[a] = ar + cr;
+                zi[a] = ai + ci;
+                zr[a + 2] = ar - cr;
+                zi[a + 2] = ai - ci;
+
+                // (dr + j·di)·(−j) = di − j·dr
+                zr[a + 1] = br + di;
+                zi[a + 1] = bi - dr;
+                zr[a + 3] = br - di;
+                zi[a + 3] = bi + dr;
+            }
+
+            h = 4;
+        }
+
         var sc = _stageCos;
         var ss = _stageSin;
-        for (var h = 1; h < _half; h *= 2)
+        for (; h < _half; h *= 2)
         {
             for (var start = 0; start < _half; start += 2 * h)
             {

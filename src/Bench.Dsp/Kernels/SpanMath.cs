@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Bench.Dsp.Kernels;
@@ -6,6 +7,7 @@ namespace Bench.Dsp.Kernels;
 /// <summary>SIMD dot products over spans: the inner loops of every RMS and power value.</summary>
 public static class SpanMath
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
         var n = Math.Min(x.Length, y.Length);
@@ -45,6 +47,7 @@ public static class SpanMath
     /// ∫ of the linear interpolation of x·y over [a, b] (fractional sample positions in x and y; b − a ≥ 1):
     /// the trapezoid rule with partial end intervals. Reads samples floor(a) … floor(b) + 1.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Integral(ReadOnlySpan<double> x, ReadOnlySpan<double> y, double a, double b)
     {
         var i0 = (int)Math.Floor(a);

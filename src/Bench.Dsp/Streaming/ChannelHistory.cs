@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Bench.Dsp.Streaming;
 
 /// <summary>
@@ -43,6 +44,24 @@ public sealed class ChannelHistory
         }
 
         Count = i + 1;
+    }
+
+    /// <summary>Appends <paramref name="frames"/> interleaved frames (must fit: Count + frames ≤ Capacity).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void AppendBlock(ReadOnlySpan<double> interleaved, int frames)
+    {
+        var channels = _channels.Length;
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(Count + frames, Capacity);
+        for (var c = 0; c < channels; c++)
+        {
+            var dst = _channels[c].AsSpan(Count, frames);
+            for (int i = 0, j = c; i < frames; i++, j += channels)
+            {
+                dst[i] = interleaved[j];
+            }
+        }
+
+        Count += frames;
     }
 
     /// <summary>Forgets the samples before global index <paramref name="index"/>.</summary>

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 using Bench.Dsp.Power;
 
 namespace Bench.Dsp.Streaming;
@@ -31,6 +33,7 @@ public sealed class CycleTracker
     public double Period { get; private set; }
 
     /// <summary>Pushes sample n; writes the boundaries it completes (at most two) and returns how many.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Push(double x, Span<CycleBoundary> found)
     {
         _n++;

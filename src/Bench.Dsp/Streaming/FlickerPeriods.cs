@@ -23,11 +23,14 @@ internal sealed class FlickerPeriods
 
     public bool Crossed(double timeS) => (long)Math.Floor((timeS + _offsetS) / 600) != _tick;
 
+    /// <summary>Seconds from the first sample to the next 10-min tick.</summary>
+    public double NextTickS => ((_tick + 1) * 600) - _offsetS;
+
     /// <summary>Closes the current period; returns its start and whether it covered a whole 10 minutes.</summary>
     public (double StartS, bool Complete) Close(double timeS, bool atTick)
     {
         var result = (_startS, _complete && atTick);
-        _tick = (long)Math.Floor((timeS + _offsetS) / 600);
+        _tick = (long)Math.Floor(((timeS + _offsetS) / 600) + 1e-9);
         _startS = timeS;
         _complete = atTick;
         return result;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 using Bench.Dsp.Energy;
 using Bench.Dsp.Events;
 using Bench.Dsp.Flicker;
@@ -36,9 +38,15 @@ public sealed class ReferenceMeter
     private readonly double[] _urmsHalf;
     private readonly double _clockOffsetS;
     private int _pendingCount;
+    private long _flickerTickSample;
+    private readonly int _minimumChunk;
     private double _intervalStart = double.NaN;
     private int _cyclesInInterval;
     private bool _intervalFlagged;
+    private double _overlapStart = double.NaN;
+    private int _overlapCycles;
+    private bool _overlapFlagged;
+    private double _lastRising = double.NaN;
     private double _previousBoundary = double.NaN;
     private double _previousBoundary2 = double.NaN;
     private long _tenMinuteTick = long.MinValue;
@@ -79,6 +87,8 @@ public sealed class ReferenceMeter
         var lamp = settings.NominalVoltageV <= 150 ? FlickerLamp.Lamp120V : FlickerLamp.Lamp230V;
         _flicker = settings.Flicker ? Enumerable.Range(0, phases).Select(_ => new Flickermeter(settings.SampleRateHz, settings.NominalFrequencyHz, lamp)).ToArray() : [];
         _flickerPeriods = new FlickerPeriods(phases, _clockOffsetS);
+        _flickerTickSample = (long)Math.Ceiling(_flickerPeriods.NextTickS * settings.SampleRateHz);
+        _minimumChunk = (int)Math.Ceiling(2 * spc);
         _halfSum = new double[phases];
         _previousHalfSum = new double[phases];
         _urmsHalf = new double[phases];
@@ -95,6 +105,7 @@ public sealed class ReferenceMeter
     public bool UsesFft => _calculator.UsesFft;
 
     /// <summary>Feeds whole interleaved frames (channel count = <see cref="MeterSettings.ChannelCount"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Process(ReadOnlySpan<double> interleaved)
     {
         var channels = _s.ChannelCount;
@@ -103,34 +114,64 @@ public sealed class ReferenceMeter
             throw new ArgumentException($"{interleaved.Length} values are not whole frames of {channels} channels", nameof(interleaved));
         }
 
-        for (var off = 0; off < interleaved.Length; off += channels)
+        var frames = interleaved.Length / channels;
+        var done = 0;
+        while (done < frames)
         {
-            var frame = interleaved.Slice(off, channels);
-            if (_history.IsFull)
+            if (_history.Capacity - _history.Count < _minimumChunk)
             {
                 Compact();
             }
 
-            _history.Append(frame);
+            var chunk = Math.Min(frames - done, _history.Capacity - _history.Count);
+            var block = interleaved.Slice(done * channels, chunk * channels);
+            var first = _history.Count;
+            _history.AppendBlock(block, chunk);
+            if (_flicker.Length > 0)
+            {
+                Flicker(first, chunk);
+            }
+
+            // Zero crossings of the reference voltage, then every boundary that has the samples it needs.
+            var reference = _history.Channel(0).Slice(first, chunk);
+            for (var i = 0; i < reference.Length; i++)
+            {
+                var found = _tracker.Push(reference[i], _found);
+                if (found > 0)
+                {
+                    for (var k = 0; k < found; k++)
+                    {
+                        _pending[_pendingCount++] = _found[k];
+                    }
+
+                    DrainPending(force: false);
+                }
+            }
+
+            SamplesProcessed += chunk;
+            DrainPending(force: false);
+            done += chunk;
+        }
+    }
+
+    private void Flicker(int first, int frames)
+    {
+        var at = 0;
+        while (at < frames)
+        {
+            var sample = SamplesProcessed + at;
+            var take = (int)Math.Min(frames - at, Math.Max(0, _flickerTickSample - sample));
             for (var p = 0; p < _flicker.Length; p++)
             {
-                _flicker[p].Push(frame[p]);
+                _flicker[p].Push(_history.Channel(p).Slice(first + at, take));
             }
 
-            var sampleTime = SamplesProcessed / _s.SampleRateHz;
-            if (_flicker.Length > 0 && _flickerPeriods.Crossed(sampleTime))
+            at += take;
+            if (SamplesProcessed + at >= _flickerTickSample)
             {
-                EndFlickerPeriod(sampleTime, complete: true);
+                EndFlickerPeriod((SamplesProcessed + at) / _s.SampleRateHz, complete: true);
+                _flickerTickSample = (long)Math.Ceiling(_flickerPeriods.NextTickS * _s.SampleRateHz);
             }
-
-            SamplesProcessed++;
-            var found = _tracker.Push(frame[0], _found);
-            for (var k = 0; k < found; k++)
-            {
-                _pending[_pendingCount++] = _found[k];
-            }
-
-            DrainPending(force: false);
         }
     }
 
@@ -212,6 +253,7 @@ public sealed class ReferenceMeter
                 }
 
                 _intervalFlagged |= _events.Active;
+                _overlapFlagged |= _events.Active;
                 _observer.OnHalfCycle(t, _urmsHalf);
             }
 
@@ -230,6 +272,8 @@ public sealed class ReferenceMeter
             _observer.OnFrequency(f);
         }
 
+        var tickCrossed = !double.IsNaN(_lastRising) && TenMinuteTick(pos) != TenMinuteTick(_lastRising);
+        _lastRising = pos;
         if (double.IsNaN(_intervalStart) || _history.Local(_intervalStart) < LagrangeResampler.MarginBefore)
         {
             _intervalStart = pos;
@@ -237,24 +281,47 @@ public sealed class ReferenceMeter
             return;
         }
 
-        if (++_cyclesInInterval == _s.CyclesPerInterval)
+        // The interval left running across a 10-min tick finishes on its own, overlapping the resynchronised one.
+        if (!double.IsNaN(_overlapStart) && ++_overlapCycles == _s.CyclesPerInterval)
         {
-            CloseInterval(pos);
+            EmitInterval(_overlapStart, pos, _overlapFlagged, energyEnd: _intervalStart);
+            _overlapStart = double.NaN;
+        }
+
+        ++_cyclesInInterval;
+        if (tickCrossed && _cyclesInInterval < _s.CyclesPerInterval)
+        {
+            // IEC 61000-4-30: the 10/12-cycle sequence restarts at the 10-min tick (first cycle after it).
+            _overlapStart = _intervalStart;
+            _overlapCycles = _cyclesInInterval;
+            _overlapFlagged = _intervalFlagged;
+            _intervalStart = pos;
+            _cyclesInInterval = 0;
+            _intervalFlagged = _events.Active;
+            return;
+        }
+
+        if (_cyclesInInterval == _s.CyclesPerInterval)
+        {
+            EmitInterval(_intervalStart, pos, _intervalFlagged, energyEnd: pos);
+            _intervalStart = pos;
+            _cyclesInInterval = 0;
+            _intervalFlagged = _events.Active;
         }
     }
 
-    private void CloseInterval(double end)
+    private long TenMinuteTick(double position) => (long)Math.Floor(((position / _s.SampleRateHz) + _clockOffsetS) / 600);
+
+    /// <summary>Measures [start, end]; energy counts only up to <paramref name="energyEnd"/> so that overlaps are not counted twice.</summary>
+    private void EmitInterval(double start, double end, bool flagged, double energyEnd)
     {
         var v = _basic;
-        _calculator.Compute(_history, _history.Local(_intervalStart), _history.Local(end), v);
-        v.StartS = _intervalStart / _s.SampleRateHz;
-        v.Flagged = _intervalFlagged;
-        Energy.Add(v.Total(TotalField.PW), v.Total(TotalField.Q1Var), v.DurationS);
+        _calculator.Compute(_history, _history.Local(start), _history.Local(end), v);
+        v.StartS = start / _s.SampleRateHz;
+        v.Flagged = flagged;
+        Energy.Add(v.Total(TotalField.PW), v.Total(TotalField.Q1Var), (Math.Min(end, energyEnd) - start) / _s.SampleRateHz);
         _observer.OnBasicInterval(v);
         Aggregate(v);
-        _intervalStart = end;
-        _cyclesInInterval = 0;
-        _intervalFlagged = _events.Active;
     }
 
     private void Aggregate(IntervalValues v)
@@ -337,7 +404,7 @@ public sealed class ReferenceMeter
 
     private void Compact()
     {
-        var keep = _intervalStart;
+        var keep = double.IsNaN(_overlapStart) ? _intervalStart : Math.Min(_overlapStart, _intervalStart);
         if (double.IsNaN(keep) || (!double.IsNaN(_previousBoundary2) && _previousBoundary2 < keep))
         {
             keep = double.IsNaN(_previousBoundary2) ? _history.EndIndex - 8 : Math.Min(_previousBoundary2, double.IsNaN(keep) ? double.MaxValue : keep);
@@ -348,6 +415,7 @@ public sealed class ReferenceMeter
         {
             // No crossing for a whole buffer: give up the open interval and keep only the recent samples.
             _intervalStart = double.NaN;
+            _overlapStart = double.NaN;
             _previousBoundary = double.NaN;
             _previousBoundary2 = double.NaN;
             from = _history.EndIndex - (_history.Capacity / 4);

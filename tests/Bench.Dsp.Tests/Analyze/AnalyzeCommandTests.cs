@@ -94,6 +94,25 @@ public sealed class AnalyzeCommandTests
     }
 
     [Test]
+    public async Task Interval_option_lists_150_cycle_values()
+    {
+        // 4 s at 64 samples/cycle: 19 basic intervals make one 150-cycle value of 3 s (15 × 0.2 s), summary over all 19.
+        var record = ThreePhaseSynthesizer.Synthesize(ThreePhaseSetpoint.Balanced(230, 5, PowerFactor.Unity, 50), 3200, 3200 * 4);
+        var path = Path.Combine(_dir.FullName, "w.csv");
+        CsvWaveformWriter.Write(record, path);
+        var json = Path.Combine(_dir.FullName, "w.json");
+        var (code, _, stderr) = await Run("analyze", path, "--json", json, "--interval", "3s");
+        Assert.That(code, Is.Zero, stderr);
+        using var doc = JsonDocument.Parse(File.ReadAllText(json));
+        var source = doc.RootElement.GetProperty("source");
+        Assert.That(source.GetProperty("basicIntervals").GetInt32(), Is.EqualTo(19));
+        Assert.That(source.GetProperty("listedIntervals").GetInt32(), Is.EqualTo(1));
+        var only = doc.RootElement.GetProperty("intervals")[0];
+        Assert.That(only.GetProperty("durationS").GetDouble(), Is.EqualTo(3.0).Within(1e-6));
+        Assert.That(only.GetProperty("phases")[1].GetProperty("pW").GetDouble(), Is.EqualTo(1150).Within(0.06));
+    }
+
+    [Test]
     public async Task Missing_file_is_exit_3_with_one_line()
     {
         var (code, stdout, stderr) = await Run("analyze", Path.Combine(_dir.FullName, "nope.cfg"), "--json", Path.Combine(_dir.FullName, "x.json"));

@@ -44,8 +44,16 @@ public sealed class AggregationAndEnergyTests
         Assert.That(tenMinutes, Has.Count.EqualTo(2));
         Assert.That(tenMinutes[0].Complete, Is.False);
         Assert.That(tenMinutes[0].StartS + tenMinutes[0].DurationS, Is.EqualTo(30).Within(0.2));
-        Assert.That(tenMinutes[1].StartS, Is.EqualTo(30).Within(0.2), "the second value starts at the tick");
+        Assert.That(tenMinutes[1].StartS, Is.InRange(30.0, 30.02), "the second value starts with the first cycle after the tick");
         Assert.That(tenMinutes[1].UrmsV[0], Is.EqualTo(230).Within(0.023));
+
+        // Resynchronisation: a basic interval starts at the tick's first cycle while the one running across the tick
+        // finishes its ten cycles (they overlap); both measure the steady 230 V.
+        var atTick = r.Intervals.Single(v => v.StartS >= 30 && v.StartS < 30.02);
+        var across = r.Intervals.Single(v => v.StartS < 30 && v.StartS + v.DurationS > 30);
+        Assert.That(across.StartS + across.DurationS, Is.GreaterThan(atTick.StartS));
+        Assert.That(across.DurationS, Is.EqualTo(0.2).Within(1e-6));
+        Assert.That(atTick.UrmsV[0], Is.EqualTo(230).Within(0.023));
     }
 
     [Test]

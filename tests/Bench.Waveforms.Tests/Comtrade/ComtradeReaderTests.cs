@@ -94,6 +94,29 @@ public sealed class ComtradeReaderTests
     }
 
     [Test]
+    public void Revision_1991_dates_and_empty_missing_fields()
+    {
+        // 1991: no revision year on line 1, mm/dd/yy dates, missing analog values written as empty fields.
+        var dir = Directory.CreateTempSubdirectory("bench-comtrade-");
+        try
+        {
+            var cfg = Path.Combine(dir.FullName, "old.cfg");
+            File.WriteAllText(cfg, "OLDSTATION,REL1\r\n1,1A,0D\r\n1,VA,A,,V,0.5,1,0,-32767,32767\r\n60\r\n1\r\n1000,3\r\n03/15/95,10:20:30.5\r\n03/15/95,10:20:30.5\r\nASCII\r\n");
+            File.WriteAllText(Path.Combine(dir.FullName, "old.dat"), "1,0,10\r\n2,1000,\r\n3,2000,99999\r\n");
+            var r = ComtradeReader.Read(cfg);
+            Assert.That(r.Config.RevisionYear, Is.EqualTo(1991));
+            Assert.That(r.Config.FirstSampleTime, Is.EqualTo(new DateTime(1995, 3, 15, 10, 20, 30, 500)));
+            Assert.That(r.Analogs[0][0], Is.EqualTo((0.5 * 10) + 1));
+            Assert.That(r.Analogs[0][1], Is.NaN, "empty field");
+            Assert.That(r.Analogs[0][2], Is.EqualTo((0.5 * 99999) + 1), "99999 is a value, not a marker, in 1991");
+        }
+        finally
+        {
+            dir.Delete(true);
+        }
+    }
+
+    [Test]
     public void Bad_configuration_names_file_line_and_column()
     {
         var text = "ST,DEV,1999\n2,2A,0D\n1,UA,A,,V,abc,0,0,-32767,32767,1,1,P\n";
