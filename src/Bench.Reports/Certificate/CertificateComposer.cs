@@ -14,8 +14,9 @@ internal sealed class CertificateComposer(DocumentLayout doc, RunRecord run, Lab
 
     private ReportStyles S => doc.Styles;
 
-    /// <summary>The run's verdict as the certificate states it: an aborted run is INCOMPLETE whatever its attempted points say.</summary>
-    public static Verdict OverallVerdict(RunRecord run) => run.AbortReason is null ? run.Verdict : Verdict.Incomplete;
+    public string Number { get; init; } = run.RunId;
+
+    public string Digest { get; init; } = "";
 
     public void Compose()
     {
@@ -23,8 +24,8 @@ internal sealed class CertificateComposer(DocumentLayout doc, RunRecord run, Lab
         ItemTested();
         Method();
         Equipment();
-        Results();
-        new ConformitySection(doc, run, lab, options, issued).Compose();
+        var next = ResultsSection.Add(doc, run, options);
+        new ConformitySection(doc, run, lab, options, issued).Compose(next);
     }
 
     private void KeyValues(params (string Key, string Value)[] rows) => KeyValues(null, rows);
@@ -40,6 +41,11 @@ internal sealed class CertificateComposer(DocumentLayout doc, RunRecord run, Lab
     {
         doc.Paragraph(options.Title, S.Title);
         doc.Paragraph($"{run.Standard}, accuracy class {run.AccuracyClass}", S.Body.WithColor(ReportStyles.Muted));
+        if (options.Replaces is { } replaced)
+        {
+            doc.Paragraph($"This certificate replaces certificate No. {replaced}, which is withdrawn.", S.BodyBold.WithColor(ReportStyles.WarnAmber));
+        }
+
         doc.Space(4);
         doc.Paragraph(lab.Name, S.BodyBold);
         foreach (var line in lab.Address)
@@ -53,14 +59,15 @@ internal sealed class CertificateComposer(DocumentLayout doc, RunRecord run, Lab
         }
 
         doc.Space(4);
-        var verdict = OverallVerdict(run);
+        var verdict = OverallVerdict.Of(run);
         KeyValues(
             ("Overall verdict", ColorOf(verdict)),
-            ("Certificate No.", run.RunId),
+            ("Certificate No.", Number),
             ("Date of issue", Numbers.Date(issued)),
             ("Date of test", $"{Numbers.DateTime(run.Started)} to {Numbers.DateTime(run.Finished)}"),
-            ("Place of test", Join(lab.Location, run.BenchName)),
+            ("Place of test", Join(lab.Location, run.BenchName.Length > 0 ? "bench: " + run.BenchName : "")),
             ("Customer", options.Customer ?? "not stated"),
+            ("Item received", options.ItemReceived is { } received ? Numbers.Date(received) : "not stated"),
             ("Overall verdict", verdict.ToWireText()));
     }
 
@@ -83,27 +90,38 @@ internal sealed class CertificateComposer(DocumentLayout doc, RunRecord run, Lab
     private void Method()
     {
         doc.Heading("2  Method");
-        var clauses = run.Points.Where(p => p.LimitSource is not null).Select(p => p.LimitSource!.ToString())
-            .Distinct(StringComparer.Ordinal).ToList();
         var frequencies = run.Points.Select(p => Numbers.Compact(p.Setpoint.FrequencyHz)).Distinct(StringComparer.Ordinal);
         var phases = run.Points.Select(p => p.Setpoint.Phases).Distinct(StringComparer.Ordinal);
         KeyValues(
             ("Test plan", run.PlanName),
             ("Standard and class", $"{run.Standard}, class {run.AccuracyClass}"),
-            ("Limits from", clauses.Count > 0 ? string.Join("; ", clauses) : "not stated"),
+            ("Limits from", new LimitSources(run).Describe()),
             ("Load points", string.Create(CultureInfo.InvariantCulture,
                 $"{run.Points.Count} points; f {string.Join(", ", frequencies)} Hz; phases {string.Join(", ", phases)}")),
             ("Measurement", "Energy registered by the meter compared with a reference standard integrated over the same window; " +
                 "error = (E meter − E ref) / E ref × 100 %."),
-            ("Decision rule", DecisionRuleText()),
-            ("Software", run.SoftwareVersion.Length > 0 ? "Bench " + run.SoftwareVersion : "Bench"));
+            ("Decision rule", DecisionRuleText(run)),
+            ("Test conditions", options.TestConditions ?? "not recorded"),
+            ("Deviations from the method", options.Deviations ?? "none"),
+            ("Software", SoftwareName(run)),
+            ("Results record", $"run {run.RunId}; SHA-256 of results.json {Digest}"));
     }
 
-    private string DecisionRuleText()
+    /// <summary>The rule as the run states it (run level, or the one rule all its points name); never guessed.</summary>
+    internal static string DecisionRuleText(RunRecord run)
     {
         var perPoint = run.Points.Select(p => p.DecisionRule).Where(r => !string.IsNullOrEmpty(r)).Distinct(StringComparer.Ordinal).ToList();
-        var stated = run.DecisionRule.Length > 0 ? run.DecisionRule : perPoint.Count == 1 ? perPoint[0]! : "";
-        return stated.Length > 0 ? stated : "simple acceptance (ILAC-G8:09/2019 §4.2.1, w = 0): PASS when |error| ≤ limit";
+        if (run.DecisionRule.Length > 0)
+        {
+            return run.DecisionRule;
+        }
+
+        return perPoint.Count switch
+        {
+            0 => "not stated in the run record",
+            1 => perPoint[0]!,
+            _ => "per point: " + string.Join("; ", perPoint),
+        };
     }
 
     private void Equipment()
@@ -129,35 +147,10 @@ internal sealed class CertificateComposer(DocumentLayout doc, RunRecord run, Lab
             "instruments without a stated certificate give no traceability.", S.Small);
     }
 
-    private void Results()
-    {
-        doc.Heading("4  Results", keepWithNext: 60);
-        PointsTable.Add(doc, run, options);
-        if (run.Points.Any(p => p.LimitSource?.Unconfirmed == true))
-        {
-            doc.Paragraph($"{PointsTable.UnconfirmedMark} The limit applied at these points is a recalled figure not yet checked against " +
-                "the text of the standard; the conformity statement for them relies on it and is provisional until the figure is confirmed.",
-                S.Small.WithColor(ReportStyles.WarnAmber));
-        }
-
-        var noted = run.Points.Where(p => !string.IsNullOrWhiteSpace(p.Reason)).ToList();
-        if (noted.Count > 0)
-        {
-            doc.Paragraph("Notes on individual points:", S.BodyBold);
-            foreach (var p in noted)
-            {
-                doc.Paragraph($"{p.Id} ({p.Verdict.ToWireText()}): {p.Reason}", S.Body, indent: 10);
-            }
-        }
-
-        var plottable = ErrorPlot.Plottable(run.Points);
-        if (plottable.Count > 0)
-        {
-            doc.Heading("5  Error curve", keepWithNext: 250);
-            doc.Drawing(250, (canvas, rect) => ErrorPlot.Draw(canvas, rect, plottable));
-            doc.Paragraph("Markers: measured error per power factor; red rings: points not PASS. Dashed lines: the ± limit for that power factor at each current.", S.Small);
-        }
-    }
+    /// <summary>"Bench 1.0.0+abc": the run's software version, named once whether or not it already says "Bench".</summary>
+    public static string SoftwareName(RunRecord run) =>
+        run.SoftwareVersion.StartsWith("Bench", StringComparison.OrdinalIgnoreCase) ? run.SoftwareVersion
+        : run.SoftwareVersion.Length > 0 ? "Bench " + run.SoftwareVersion : "Bench";
 
     private static string Join(string a, string b) =>
         a.Length == 0 ? b : b.Length == 0 ? a : $"{a}; {b}";

@@ -21,6 +21,21 @@ public sealed record CertificateOptions
     /// <summary>Customer name and contact (ISO/IEC 17025 §7.8.2.1 e); printed as "not stated" when null.</summary>
     public string? Customer { get; init; }
 
+    /// <summary>Test conditions (ISO/IEC 17025 §7.8.3 a), e.g. "ambient 23 ± 1 °C, 45 % RH; warm-up 2 h at Un"; printed as "not recorded" when null.</summary>
+    public string? TestConditions { get; init; }
+
+    /// <summary>Date the item was received (§7.8.2.1 h); printed as "not stated" when null.</summary>
+    public DateOnly? ItemReceived { get; init; }
+
+    /// <summary>Additions to, deviations from or exclusions from the method (§7.8.2.1 n); "none" when null.</summary>
+    public string? Deviations { get; init; }
+
+    /// <summary>Certificate number; default the run id. A re-issue needs a new number (§7.8.8) and names the one it replaces in <see cref="Replaces"/>.</summary>
+    public string? CertificateNumber { get; init; }
+
+    /// <summary>Number of the certificate this one amends or replaces (§7.8.8), printed under the title.</summary>
+    public string? Replaces { get; init; }
+
     /// <summary>Certificate title; the default names the kind of test.</summary>
     public string Title { get; init; } = "Accuracy Test Certificate";
 

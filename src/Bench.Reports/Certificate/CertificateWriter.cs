@@ -1,4 +1,5 @@
 using Bench.Core.Results;
+using Bench.Reports.Files;
 using Bench.Reports.Layout;
 
 using SkiaSharp;
@@ -14,15 +15,9 @@ public static class CertificateWriter
     public static void Write(RunRecord run, string path, CertificateOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(dir))
-        {
-            Directory.CreateDirectory(dir);
-        }
-
         using var stream = new MemoryStream();
         Write(run, stream, options);
-        File.WriteAllBytes(path, stream.ToArray()); // whole file or nothing: no half-written certificate on a failure
+        AtomicFile.WriteAllBytes(path, stream.ToArray());
     }
 
     public static void Write(RunRecord run, Stream output, CertificateOptions? options = null)
@@ -35,24 +30,26 @@ public static class CertificateWriter
         var (regular, bold) = ReportFonts.Load(assets.FontsDirectory);
         var styles = new ReportStyles(regular, bold);
         var issued = options.IssueDate ?? run.Finished;
+        var number = options.CertificateNumber ?? run.RunId;
+        var digest = ResultsDigest.Compute(run);
 
         var layout = new DocumentLayout(PageSpec.A4, styles);
-        new CertificateComposer(layout, run, lab, options, issued).Compose();
+        new CertificateComposer(layout, run, lab, options, issued) { Number = number, Digest = digest }.Compose();
 
         var metadata = new SKDocumentPdfMetadata
         {
-            Title = $"{options.Title} {run.RunId}",
+            Title = $"{options.Title} {number}",
             Author = lab.Name,
             Subject = $"{run.Dut.Identity.Manufacturer} {run.Dut.Identity.Model} serial {run.Dut.Identity.SerialNumber}: {run.Standard} class {run.AccuracyClass}",
-            Keywords = $"{run.RunId}; {CertificateComposer.OverallVerdict(run).ToWireText()}",
-            Creator = "Bench " + run.SoftwareVersion,
+            Keywords = $"{number}; run {run.RunId}; {OverallVerdict.Of(run).ToWireText()}; results sha256 {digest}",
+            Creator = CertificateComposer.SoftwareName(run),
             Producer = "Bench (SkiaSharp PDF)",
             Creation = issued.UtcDateTime,
             Modified = issued.UtcDateTime,
             PdfA = false,
             RasterDpi = 300,
         };
-        var header = new RunningHeader(styles, layout.Page, lab.Name, run.RunId, issued);
+        var header = new RunningHeader(styles, layout.Page, lab.Name, number, issued);
         PdfEmitter.Write(output, layout, metadata, header.Draw);
     }
 }

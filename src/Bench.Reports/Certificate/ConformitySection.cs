@@ -12,12 +12,13 @@ internal sealed class ConformitySection(DocumentLayout doc, RunRecord run, LabId
 
     private ReportStyles S => doc.Styles;
 
-    public void Compose()
+    public void Compose(int section)
     {
-        var verdict = CertificateComposer.OverallVerdict(run);
-        doc.Heading("6  Statement of conformity", keepWithNext: 90);
+        var verdict = OverallVerdict.Of(run);
+        doc.Heading($"{section}  Statement of conformity", keepWithNext: 90);
         doc.Paragraph($"Overall verdict: {verdict.ToWireText()}", S.Heading.WithSize(13).WithColor(CertificateComposer.ColorOf(verdict)));
         doc.Paragraph(Statement(verdict), S.Body);
+        doc.Paragraph($"Decision rule applied: {CertificateComposer.DecisionRuleText(run)}.", S.Body);
         if (run.AbortReason is not null)
         {
             doc.Paragraph($"The run stopped early: {run.AbortReason}", S.Body.WithColor(ReportStyles.WarnAmber));
@@ -26,7 +27,7 @@ internal sealed class ConformitySection(DocumentLayout doc, RunRecord run, LabId
         doc.Paragraph(UncertaintyStatement(), S.Body);
         doc.Paragraph("The results relate only to the item tested, under the conditions stated in this certificate.", S.BodyBold);
 
-        doc.Heading("7  Authorisation", keepWithNext: 70);
+        doc.Heading($"{section + 1}  Authorisation", keepWithNext: 110);
         var who = lab.AuthorisedByName.Length > 0 ? lab.AuthorisedByName : "not stated";
         var title = lab.AuthorisedByTitle.Length > 0 ? $", {lab.AuthorisedByTitle}" : "";
         doc.Paragraph($"Authorised by: {who}{title}", S.Body);
@@ -64,8 +65,12 @@ internal sealed class ConformitySection(DocumentLayout doc, RunRecord run, LabId
         }
 
         var low = run.Points.Where(p => p.Tur is { } t && t < options.TurWarning).Select(p => p.Id).ToList();
-        var text = "The expanded uncertainty U is stated with a coverage factor k = 2, giving a coverage probability of about 95 % " +
-            "for a normal distribution (GUM, JCGM 100). TUR = limit / U.";
+        var studentT = stated.Any(p => p.CoverageFactor is { } k && Math.Abs(k - 2) > 1e-9);
+        var text = studentT
+            ? "The expanded uncertainty U = k·u_c is stated for a coverage probability of about 95 %: k = 2, or Student's t for the " +
+              "effective degrees of freedom where few repeats make it larger (column k; GUM, JCGM 100 Annex G). TUR = limit / U."
+            : "The expanded uncertainty U is stated with a coverage factor k = 2, giving a coverage probability of about 95 % " +
+              "for a normal distribution (GUM, JCGM 100). TUR = limit / U.";
         if (low.Count > 0)
         {
             text += string.Create(CultureInfo.InvariantCulture, $" TUR below {options.TurWarning:0.#}:1 at: {string.Join(", ", low)}.");

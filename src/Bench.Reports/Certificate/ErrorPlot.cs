@@ -1,5 +1,3 @@
-using System.Globalization;
-
 using Bench.Core.Results;
 
 using ScottPlot;
@@ -46,25 +44,31 @@ internal static class ErrorPlot
             .GroupBy(p => SeriesName(p, byPhases, byQuantity))
             .OrderBy(g => PowerFactorOrder(g.First().Setpoint.PowerFactor)).ThenBy(g => g.Key, StringComparer.Ordinal)
             .ToList();
-        var extent = 0.0;
-        for (var i = 0; i < groups.Count; i++)
+        var series = groups.Select((g, i) => (Name: g.Key, Color: Palette[i % Palette.Length],
+            Points: g.OrderBy(p => p.Setpoint.CurrentPercentOfNominal).ToList())).ToList();
+
+        // Envelopes first, under the markers. Series with the same limit profile share one grey envelope.
+        foreach (var envelope in series.GroupBy(s => Steps(s.Points), StepsComparer.Instance))
         {
-            var color = Palette[i % Palette.Length];
-            var sorted = groups[i].OrderBy(p => p.Setpoint.CurrentPercentOfNominal).ToList();
-            var xs = sorted.Select(p => Math.Log10(p.Setpoint.CurrentPercentOfNominal)).ToArray();
-            var ys = sorted.Select(p => p.ErrorPercent!.Value).ToArray();
-            var series = plot.Add.Scatter(xs, ys, color);
-            series.LegendText = groups[i].Key;
-            series.MarkerSize = 6;
-            series.LineWidth = 1.2f;
-            AddEnvelope(plot, sorted, xs, color);
-            extent = Math.Max(extent, Math.Max(ys.Max(Math.Abs), sorted.Max(p => Math.Abs(p.LimitPercent))));
+            AddEnvelope(plot, envelope.Key, envelope.Count() == 1 ? envelope.First().Color : Colors.DimGray);
         }
 
+        foreach (var (name, color, sorted) in series)
+        {
+            var xs = sorted.Select(p => Math.Log10(p.Setpoint.CurrentPercentOfNominal)).ToArray();
+            var ys = sorted.Select(p => p.ErrorPercent!.Value).ToArray();
+            var scatter = plot.Add.Scatter(xs, ys, color);
+            scatter.LegendText = name;
+            scatter.MarkerSize = 6;
+            scatter.LineWidth = 1.2f;
+            AddUncertainty(plot, sorted, xs, ys, color);
+        }
+
+        var extent = points.Max(p => Math.Max(Math.Abs(p.ErrorPercent!.Value) + (p.UncertaintyPercent ?? 0), Math.Abs(p.LimitPercent)));
         MarkNonPassing(plot, points);
         var zero = plot.Add.HorizontalLine(0, 0.6f, Colors.Gray);
         zero.LinePattern = LinePattern.Solid;
-        Style(plot, points, extent == 0 ? 1 : extent);
+        ErrorPlotAxes.Apply(plot, points, extent == 0 ? 1 : extent);
         return plot;
     }
 
@@ -77,6 +81,22 @@ internal static class ErrorPlot
         }
 
         return byQuantity ? $"{p.Quantity}, {name}" : name;
+    }
+
+    /// <summary>±U error bars where the run states an expanded uncertainty.</summary>
+    private static void AddUncertainty(Plot plot, IReadOnlyList<PointResult> sorted, double[] xs, double[] ys, Color color)
+    {
+        var indexes = Enumerable.Range(0, sorted.Count).Where(i => sorted[i].UncertaintyPercent is { } u && double.IsFinite(u)).ToList();
+        if (indexes.Count == 0)
+        {
+            return;
+        }
+
+        var bars = plot.Add.ErrorBar(
+            indexes.Select(i => xs[i]).ToList(), indexes.Select(i => ys[i]).ToList(), indexes.Select(i => sorted[i].UncertaintyPercent!.Value).ToList());
+        bars.Color = color;
+        bars.LineWidth = 1;
+        bars.CapSize = 4;
     }
 
     private static void MarkNonPassing(Plot plot, IReadOnlyList<PointResult> points)
@@ -97,11 +117,17 @@ internal static class ErrorPlot
         rings.LegendText = "not PASS";
     }
 
-    private static void AddEnvelope(Plot plot, IReadOnlyList<PointResult> sorted, double[] xs, Color color)
+    /// <summary>
+    /// The limit as a step over log current: held from each distinct current to the next; where repeats at one current
+    /// carry different limits the stricter one is drawn.
+    /// </summary>
+    private static List<(double X, double Limit)> Steps(IReadOnlyList<PointResult> sorted) =>
+        sorted.GroupBy(p => Math.Log10(p.Setpoint.CurrentPercentOfNominal))
+            .Select(g => (X: g.Key, Limit: g.Min(p => Math.Abs(p.LimitPercent)))).ToList();
+
+    private static void AddEnvelope(Plot plot, List<(double X, double Limit)> steps, Color color)
     {
-        // A step that holds the limit from each distinct current to the next, extended a little past both ends; where
-        // repeats at one current carry different limits the stricter one is drawn.
-        var steps = sorted.Zip(xs).GroupBy(t => t.Second).Select(g => (X: g.Key, Limit: g.Min(t => Math.Abs(t.First.LimitPercent)))).ToList();
+        // Extended a little past both ends so the first and last points sit inside a visible segment.
         var stepX = steps.Select(s => s.X).Append(steps[^1].X + 0.15).Prepend(steps[0].X - 0.15).ToArray();
         var stepY = steps.Select(s => s.Limit).Prepend(steps[0].Limit).Append(steps[^1].Limit).ToArray();
         foreach (var sign in new[] { 1.0, -1.0 })
@@ -114,31 +140,14 @@ internal static class ErrorPlot
         }
     }
 
-    private static void Style(Plot plot, IReadOnlyList<PointResult> points, double extent)
+    private sealed class StepsComparer : IEqualityComparer<List<(double X, double Limit)>>
     {
-        var logs = points.Select(p => Math.Log10(p.Setpoint.CurrentPercentOfNominal)).ToList();
-        plot.Axes.SetLimits(Math.Floor(logs.Min()) - 0.15, logs.Max() + 0.25, -extent * 1.3, extent * 1.3);
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
-        {
-            MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
-            IntegerTicksOnly = true,
-            LabelFormatter = x => Math.Pow(10, x).ToString("0.###", CultureInfo.InvariantCulture),
-        };
-        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
-        {
-            LabelFormatter = y => y.ToString("0.0##", CultureInfo.InvariantCulture),
-        };
-        plot.XLabel("Current (% of In, log scale)", 9);
-        plot.YLabel("Error (%)", 9);
-        plot.Axes.Bottom.TickLabelStyle.FontSize = 8;
-        plot.Axes.Left.TickLabelStyle.FontSize = 8;
-        plot.Grid.MajorLineColor = Colors.Black.WithAlpha(0.12);
-        plot.Grid.MinorLineColor = Colors.Black.WithAlpha(0.05);
-        plot.Grid.XAxisStyle.MinorLineStyle.Width = 0.5f;
-        plot.Legend.IsVisible = true;
-        plot.Legend.Alignment = Alignment.UpperRight;
-        plot.Legend.FontSize = 8;
-        plot.Legend.FontName = ReportFonts.Family;
+        public static readonly StepsComparer Instance = new();
+
+        public bool Equals(List<(double X, double Limit)>? a, List<(double X, double Limit)>? b) =>
+            a is not null && b is not null && a.SequenceEqual(b);
+
+        public int GetHashCode(List<(double X, double Limit)> steps) => steps.Count;
     }
 
     private static int PowerFactorOrder(string pf) => pf.Trim() switch

@@ -5,75 +5,86 @@ using SkiaSharp;
 
 namespace Bench.Reports.Certificate;
 
-/// <summary>The results table: one row per point, setpoint, energies, error, limit, uncertainty and TUR when stated, verdict.</summary>
+/// <summary>
+/// The results table: one row per point. Columns that would say the same thing on every row (quantity, phases,
+/// frequency) or nothing at all (AL, U, k, TUR) appear only when the run needs them; the method section states the rest.
+/// </summary>
 internal static class PointsTable
 {
     public const string UnconfirmedMark = "(unconfirmed)";
 
+    private sealed record PointColumn(TableColumn Column, Func<PointResult, string> Cell, Func<PointResult, SKColor?>? Color = null);
+
     public static void Add(DocumentLayout doc, RunRecord run, CertificateOptions options)
     {
-        var withUncertainty = run.Points.Any(p => p.UncertaintyPercent is not null || p.Tur is not null);
-        var withQuantity = run.Points.Select(p => p.Quantity).Distinct(StringComparer.Ordinal).Count() > 1;
-        var columns = new List<TableColumn> { new("Point", 1.6f) };
-        if (withQuantity)
+        var columns = Columns(run, options);
+        var rows = run.Points.Select((p, i) => new TableRow(columns.Select(c => c.Cell(p)).ToList())
         {
-            columns.Add(new TableColumn("Quantity", 1.1f));
-        }
-
-        columns.AddRange(
-        [
-            new("U\n(V)", 0.75f, SKTextAlign.Right),
-            new("I\n(A)", 0.8f, SKTextAlign.Right),
-            new("I/In\n(%)", 0.7f, SKTextAlign.Right),
-            new("PF", 0.55f, SKTextAlign.Center),
-            new("E ref\n(Wh)", 1f, SKTextAlign.Right),
-            new("E meter\n(Wh)", 1f, SKTextAlign.Right),
-            new("Error\n(%)", 0.8f, SKTextAlign.Right),
-            new("Limit\n(%)", 1.1f, SKTextAlign.Right),
-        ]);
-        if (withUncertainty)
-        {
-            columns.Add(new TableColumn("U k=2\n(%)", 0.75f, SKTextAlign.Right));
-            columns.Add(new TableColumn("TUR", 0.8f, SKTextAlign.Right));
-        }
-
-        columns.Add(new TableColumn("Verdict", 1.1f, SKTextAlign.Center));
-        var rows = run.Points.Select((p, i) => Row(p, i, withQuantity, withUncertainty, options)).ToList();
-        doc.Table(columns, rows);
+            CellColors = columns.Select(c => c.Color?.Invoke(p)).ToList(),
+            Background = i % 2 == 1 ? new SKColor(0xf7, 0xf8, 0xfa) : null,
+        }).ToList();
+        doc.Table(columns.Select(c => c.Column).ToList(), rows);
     }
 
-    private static TableRow Row(PointResult p, int index, bool withQuantity, bool withUncertainty, CertificateOptions options)
+    private static List<PointColumn> Columns(RunRecord run, CertificateOptions options)
     {
-        var s = p.Setpoint;
-        var cells = new List<string> { p.Id };
-        var colors = new List<SKColor?> { null };
-        if (withQuantity)
+        var points = run.Points;
+        bool Varies(Func<PointResult, string> key) => points.Select(key).Distinct(StringComparer.Ordinal).Count() > 1;
+        var withUncertainty = points.Any(p => p.UncertaintyPercent is not null || p.Tur is not null);
+        var sources = new LimitSources(run);
+        var withK = withUncertainty && points.Any(p => p.CoverageFactor is { } k && Math.Abs(k - 2) > 1e-9);
+
+        var columns = new List<PointColumn> { new(new("Point", 1.6f), p => p.Id) };
+        if (Varies(p => p.Quantity))
         {
-            cells.Add(p.Quantity);
-            colors.Add(null);
+            columns.Add(new(new("Quantity", 1.1f), p => p.Quantity));
         }
 
-        var limit = "±" + Numbers.Fixed(Math.Abs(p.LimitPercent), 3);
-        if (p.LimitSource?.Unconfirmed == true)
+        if (Varies(p => p.Setpoint.Phases))
         {
-            limit += "\n" + UnconfirmedMark;
+            columns.Add(new(new("Phases", 0.8f), p => p.Setpoint.Phases));
         }
 
-        cells.AddRange([Numbers.Fixed(s.VoltageV, 1), Numbers.Current(s.CurrentA), Numbers.Compact(s.CurrentPercentOfNominal), s.PowerFactor,
-            Numbers.Energy(p.ReferenceWh), Numbers.Energy(p.MeterWh), Numbers.Signed(p.ErrorPercent, 3), limit]);
-        colors.AddRange([null, null, null, null, null, null, null, p.LimitSource?.Unconfirmed == true ? ReportStyles.WarnAmber : null]);
+        columns.Add(new(new("U\n(V)", 0.75f, SKTextAlign.Right), p => Numbers.Fixed(p.Setpoint.VoltageV, 1)));
+        columns.Add(new(new("I\n(A)", 0.8f, SKTextAlign.Right), p => Numbers.Current(p.Setpoint.CurrentA)));
+        columns.Add(new(new("I/In\n(%)", 0.7f, SKTextAlign.Right), p => Numbers.Compact(p.Setpoint.CurrentPercentOfNominal)));
+        columns.Add(new(new("PF", 0.55f, SKTextAlign.Center), p => p.Setpoint.PowerFactor));
+        if (Varies(p => Numbers.Compact(p.Setpoint.FrequencyHz)))
+        {
+            columns.Add(new(new("f\n(Hz)", 0.6f, SKTextAlign.Right), p => Numbers.Fixed(p.Setpoint.FrequencyHz, 2)));
+        }
+
+        columns.Add(new(new("E ref\n(Wh)", 1f, SKTextAlign.Right), p => Numbers.Energy(p.ReferenceWh)));
+        columns.Add(new(new("E meter\n(Wh)", 1f, SKTextAlign.Right), p => Numbers.Energy(p.MeterWh)));
+        columns.Add(new(new("Error\n(%)", 0.8f, SKTextAlign.Right), p => Numbers.Signed(p.ErrorPercent, 3)));
+        columns.Add(new(new("Limit\n(%)", 1.1f, SKTextAlign.Right), p => Limit(p, sources), p => p.LimitSource?.Unconfirmed == true ? ReportStyles.WarnAmber : null));
+        if (points.Any(p => AcceptanceLimit.Of(p) is not null))
+        {
+            columns.Add(new(new("AL\n(%)", 0.8f, SKTextAlign.Right), p => AcceptanceLimit.Of(p) is { } al ? "±" + Numbers.Fixed(al, 3) : Numbers.Missing));
+        }
+
         if (withUncertainty)
         {
-            var lowTur = p.Tur is { } t && t < options.TurWarning;
-            cells.Add(Numbers.Fixed(p.UncertaintyPercent, 3));
-            cells.Add(p.Tur is { } tur ? Numbers.Fixed(tur, 1) + (lowTur ? " (low)" : "") : Numbers.Missing);
-            colors.Add(null);
-            colors.Add(lowTur ? ReportStyles.WarnAmber : null);
+            columns.Add(new(new(withK ? "U\n(%)" : "U k=2\n(%)", 0.75f, SKTextAlign.Right), p => Numbers.Fixed(p.UncertaintyPercent, 3)));
+            if (withK)
+            {
+                columns.Add(new(new("k", 0.6f, SKTextAlign.Right), p => Numbers.Fixed(p.CoverageFactor, 2)));
+            }
+
+            bool Low(PointResult p) => p.Tur is { } t && t < options.TurWarning;
+            columns.Add(new(new("TUR", 0.8f, SKTextAlign.Right),
+                p => p.Tur is { } tur ? Numbers.Fixed(tur, 1) + (Low(p) ? " (low)" : "") : Numbers.Missing,
+                p => Low(p) ? ReportStyles.WarnAmber : null));
         }
 
-        cells.Add(p.Verdict.ToWireText());
-        colors.Add(VerdictColor(p.Verdict));
-        return new TableRow(cells) { CellColors = colors, Background = index % 2 == 1 ? new SKColor(0xf7, 0xf8, 0xfa) : null };
+        columns.Add(new(new("Verdict", 1.1f, SKTextAlign.Center), p => p.Verdict.ToWireText(), p => VerdictColor(p.Verdict)));
+        return columns;
+    }
+
+    private static string Limit(PointResult p, LimitSources sources)
+    {
+        var limit = "±" + Numbers.Fixed(Math.Abs(p.LimitPercent), 3) + sources.Reference(p);
+        return p.LimitSource?.Unconfirmed == true ? limit + "\n" + UnconfirmedMark : limit;
     }
 
     public static SKColor VerdictColor(Verdict verdict) => verdict switch

@@ -20,6 +20,8 @@ public static class RunComparison
         Warn(warnings, "standard", baseline.Standard, candidate.Standard);
         Warn(warnings, "accuracy class", baseline.AccuracyClass, candidate.AccuracyClass);
         Warn(warnings, "DUT model", baseline.Dut.Identity.Model, candidate.Dut.Identity.Model);
+        Warn(warnings, "DUT serial", baseline.Dut.Identity.SerialNumber, candidate.Dut.Identity.SerialNumber); // unit-to-unit spread, not drift
+        Warn(warnings, "bench", baseline.BenchName, candidate.BenchName);
 
         var before = Index(baseline, "baseline", warnings);
         var after = Index(candidate, "candidate", warnings);

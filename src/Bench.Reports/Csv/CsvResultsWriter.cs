@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 
 using Bench.Core.Results;
+using Bench.Reports.Files;
 
 namespace Bench.Reports.Csv;
 
@@ -14,20 +15,15 @@ public static class CsvResultsWriter
     public static readonly IReadOnlyList<string> Columns =
     [
         "runId", "id", "quantity", "voltageV", "currentA", "currentPercentOfNominal", "powerFactor", "frequencyHz", "phases",
-        "referenceWh", "meterWh", "errorPercent", "limitPercent", "uncertaintyPercent", "tur", "verdict",
+        "referenceWh", "meterWh", "errorPercent", "limitPercent", "uncertaintyPercent", "coverageFactor", "tur", "repeats",
+        "standardDeviationPercent", "verdict",
         "limitStandard", "limitClause", "limitUnconfirmed", "decisionRule", "durationS", "reason",
     ];
 
     public static void Write(RunRecord run, string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(dir))
-        {
-            Directory.CreateDirectory(dir);
-        }
-
-        File.WriteAllText(path, ToCsv(run), new UTF8Encoding(false));
+        AtomicFile.WriteAllText(path, ToCsv(run));
     }
 
     public static string ToCsv(RunRecord run)
@@ -42,7 +38,8 @@ public static class CsvResultsWriter
             [
                 run.RunId, p.Id, p.Quantity, Num(s.VoltageV), Num(s.CurrentA), Num(s.CurrentPercentOfNominal), s.PowerFactor,
                 Num(s.FrequencyHz), s.Phases, Num(p.ReferenceWh), Num(p.MeterWh), Num(p.ErrorPercent), Num(p.LimitPercent),
-                Num(p.UncertaintyPercent), Num(p.Tur), p.Verdict.ToWireText(), p.LimitSource?.Standard, p.LimitSource?.Clause,
+                Num(p.UncertaintyPercent), Num(p.CoverageFactor), Num(p.Tur), p.Repeats.ToString(CultureInfo.InvariantCulture),
+                Num(p.StandardDeviationPercent), p.Verdict.ToWireText(), p.LimitSource?.Standard, p.LimitSource?.Clause,
                 p.LimitSource is null ? null : p.LimitSource.Unconfirmed ? "true" : "false", p.DecisionRule, Num(p.DurationS), p.Reason,
             ]);
         }

@@ -47,6 +47,16 @@ internal static class JUnitTestCase
             "setpoint: " + PointText.Setpoint(p.Setpoint),
             $"reference: {PointText.Number(p.ReferenceWh, "0.######")} Wh, meter: {PointText.Number(p.MeterWh, "0.######")} Wh",
         };
+        if (p.Repeats > 1)
+        {
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"repeats: {p.Repeats}, s = {PointText.Number(p.StandardDeviationPercent, "0.####")} %"));
+        }
+
+        foreach (var b in p.Budget ?? [])
+        {
+            lines.Add($"budget: {b.Name} (type {b.Type}, {b.Distribution}) stated {PointText.Number(b.StatedPercent, "0.####")} %, u = {PointText.Number(b.StandardUncertaintyPercent, "0.####")} %");
+        }
+
         if (p.LimitSource is not null)
         {
             lines.Add("limit from: " + p.LimitSource);

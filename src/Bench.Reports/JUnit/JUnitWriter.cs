@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml;
 
 using Bench.Core.Results;
+using Bench.Reports.Files;
 using Bench.Reports.Text;
 
 namespace Bench.Reports.JUnit;
@@ -20,13 +21,7 @@ public static class JUnitWriter
     public static void Write(RunRecord run, string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(dir))
-        {
-            Directory.CreateDirectory(dir);
-        }
-
-        File.WriteAllText(path, ToXml(run), new UTF8Encoding(false));
+        AtomicFile.WriteAllText(path, ToXml(run));
     }
 
     public static string ToXml(RunRecord run)
@@ -93,7 +88,7 @@ public static class JUnitWriter
         (string Name, string? Value)[] properties =
         [
             ("run.id", run.RunId), ("plan", run.PlanName), ("standard", run.Standard), ("class", run.AccuracyClass),
-            ("verdict", run.AbortReason is null ? run.Verdict.ToWireText() : Verdict.Incomplete.ToWireText()),
+            ("verdict", OverallVerdict.Of(run).ToWireText()),
             ("decisionRule", run.DecisionRule), ("software", run.SoftwareVersion), ("bench", run.BenchName),
             ("dut.manufacturer", d.Manufacturer), ("dut.model", d.Model), ("dut.serial", d.SerialNumber), ("dut.firmware", d.Firmware),
             ("abortReason", run.AbortReason),

@@ -15,7 +15,11 @@ internal sealed record PointEntry(
     double? UncertaintyPercent,
     double? Tur,
     string? DecisionRule,
-    double? DurationS);
+    double? DurationS,
+    int Repeats = 1,
+    double? StandardDeviationPercent = null,
+    double? CoverageFactor = null,
+    IReadOnlyList<BudgetLineEntry>? Budget = null);
 
 internal sealed record SetpointEntry(
     double VoltageV,
@@ -26,3 +30,6 @@ internal sealed record SetpointEntry(
     string Phases);
 
 internal sealed record LimitSourceEntry(string Standard, string Clause, bool Unconfirmed);
+
+/// <summary>One line of a point's GUM budget: relative values in percent.</summary>
+internal sealed record BudgetLineEntry(string Name, string Type, string Distribution, double StatedPercent, double StandardUncertaintyPercent);

@@ -3,6 +3,7 @@ using System.Text.Json;
 
 using Bench.Core.Errors;
 using Bench.Core.Results;
+using Bench.Reports.Files;
 
 namespace Bench.Reports.Json;
 
@@ -25,6 +26,15 @@ public static class ResultsJsonWriter
         AllowTrailingCommas = false,
     };
 
+    /// <summary>The JSON Schema (draft 2020-12) of results.json, for consumers that validate what they read.</summary>
+    public static string SchemaDocument()
+    {
+        using var stream = typeof(ResultsJsonWriter).Assembly.GetManifestResourceStream("Bench.Reports.bench.results-1.schema.json")
+            ?? throw new InvalidOperationException("the results.json schema is missing from the assembly");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
     public static string ToJson(RunRecord run)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -34,14 +44,7 @@ public static class ResultsJsonWriter
     public static void Write(RunRecord run, string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var json = ToJson(run);
-        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(dir))
-        {
-            Directory.CreateDirectory(dir);
-        }
-
-        File.WriteAllText(path, json, new System.Text.UTF8Encoding(false));
+        AtomicFile.WriteAllText(path, ToJson(run));
     }
 
     /// <summary>Reads a results.json back into a run record; a malformed file throws <see cref="BenchInputException"/> with file:line:col.</summary>

@@ -16,7 +16,7 @@ internal static class ResultsMapping
         run.Instruments.Select(ToEntry).ToList(),
         ToEntry(run.Dut),
         run.Points.Select(ToEntry).ToList(),
-        run.Verdict.ToWireText());
+        OverallVerdict.Of(run).ToWireText());
 
     public static RunRecord ToRecord(ResultsDocument doc, string location)
     {
@@ -65,7 +65,9 @@ internal static class ResultsMapping
             p.Setpoint.CurrentPercentOfNominal, p.Setpoint.Phases),
         Finite(p.ReferenceWh), Finite(p.MeterWh), Finite(p.ErrorPercent), p.LimitPercent, p.Verdict.ToWireText(), p.Reason,
         p.LimitSource is null ? null : new LimitSourceEntry(p.LimitSource.Standard, p.LimitSource.Clause, p.LimitSource.Unconfirmed),
-        Finite(p.UncertaintyPercent), Finite(p.Tur), p.DecisionRule, Finite(p.DurationS));
+        Finite(p.UncertaintyPercent), Finite(p.Tur), p.DecisionRule, Finite(p.DurationS), p.Repeats, Finite(p.StandardDeviationPercent),
+        Finite(p.CoverageFactor),
+        p.Budget?.Select(b => new BudgetLineEntry(b.Name, b.Type, b.Distribution, b.StatedPercent, b.StandardUncertaintyPercent)).ToList());
 
     private static PointResult ToPoint(PointEntry e, string location)
     {
@@ -85,6 +87,10 @@ internal static class ResultsMapping
             Tur = e.Tur,
             DecisionRule = e.DecisionRule,
             DurationS = e.DurationS,
+            Repeats = e.Repeats,
+            StandardDeviationPercent = e.StandardDeviationPercent,
+            CoverageFactor = e.CoverageFactor,
+            Budget = e.Budget?.Select(b => new UncertaintyContribution(b.Name, b.Type, b.Distribution, b.StatedPercent, b.StandardUncertaintyPercent)).ToList(),
         };
     }
 

@@ -8,6 +8,9 @@ namespace Bench.Reports.Layout;
 /// </summary>
 public sealed class DocumentLayout
 {
+    private const float HeadingGap = 8;
+    private const float HeadingAfter = 5;
+
     private readonly List<LaidOutPage> pages = [];
 
     public DocumentLayout(PageSpec page, ReportStyles styles)
@@ -45,12 +48,12 @@ public sealed class DocumentLayout
 
     public void Space(float points) => Y = Math.Min(Y + points, Page.BodyBottom);
 
-    /// <summary>A section heading with a rule under it; kept with at least <paramref name="keepWithNext"/> points of what follows.</summary>
+    /// <summary>A section heading with a rule under it; starts a new page unless <paramref name="keepWithNext"/> points of what follows fit under it.</summary>
     public void Heading(string text, float keepWithNext = 40)
     {
         var style = Styles.Heading;
-        EnsureSpace(style.LineHeight + 8 + keepWithNext);
-        Space(Y > Page.MarginTop ? 8 : 0);
+        EnsureSpace(HeadingGap + style.LineHeight + HeadingAfter + keepWithNext);
+        Space(Y > Page.MarginTop ? HeadingGap : 0);
         var top = Y;
         var left = Page.MarginLeft;
         var right = Page.Width - Page.MarginRight;
@@ -60,7 +63,7 @@ public sealed class DocumentLayout
             using var pen = new SKPaint { Color = ReportStyles.Rule, StrokeWidth = 0.6f, IsStroke = true };
             c.DrawLine(left, top + style.LineHeight + 1.5f, right, top + style.LineHeight + 1.5f, pen);
         });
-        Y += style.LineHeight + 5;
+        Y += style.LineHeight + HeadingAfter;
     }
 
     public void Paragraph(string text, TextStyle? style = null, SKTextAlign align = SKTextAlign.Left, float indent = 0)

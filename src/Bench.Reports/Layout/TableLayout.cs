@@ -11,20 +11,20 @@ internal sealed class TableLayout
     private readonly DocumentLayout doc;
     private readonly IReadOnlyList<TableColumn> columns;
     private readonly bool showHeader;
-    private readonly float[] widths;
+    private float[] widths = [];
 
     public TableLayout(DocumentLayout doc, IReadOnlyList<TableColumn> columns, bool showHeader)
     {
         this.doc = doc;
         this.columns = columns;
         this.showHeader = showHeader;
-        var total = columns.Sum(c => c.Weight);
-        widths = columns.Select(c => doc.Page.BodyWidth * c.Weight / total).ToArray();
     }
 
     public void Add(IReadOnlyList<TableRow> rows)
     {
         var header = new TableRow(columns.Select(c => c.Header).ToList()) { Bold = true, Background = ReportStyles.Shade };
+        var measured = showHeader ? rows.Prepend(header) : rows;
+        widths = ColumnWidths.Distribute(columns.Select(c => c.Weight).ToList(), MinimumWidths(measured), doc.Page.BodyWidth);
         var headerHeight = showHeader ? Measure(header) : 0;
         var firstHeight = rows.Count > 0 ? Measure(rows[0]) : 0;
         doc.EnsureSpace(headerHeight + firstHeight);
@@ -49,6 +49,25 @@ internal sealed class TableLayout
         }
 
         doc.Advance(6);
+    }
+
+    /// <summary>Per column, the widest single word in any of its cells, plus padding.</summary>
+    private float[] MinimumWidths(IEnumerable<TableRow> rows)
+    {
+        var minimums = new float[columns.Count];
+        foreach (var row in rows)
+        {
+            var style = StyleOf(row);
+            for (var i = 0; i < columns.Count; i++)
+            {
+                foreach (var word in Cell(row, i).Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries))
+                {
+                    minimums[i] = Math.Max(minimums[i], style.Measure(word) + (2 * PadX) + 0.5f);
+                }
+            }
+        }
+
+        return minimums;
     }
 
     private TextStyle StyleOf(TableRow row) => row.Bold ? doc.Styles.TableHeader : doc.Styles.TableText;

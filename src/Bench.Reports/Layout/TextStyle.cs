@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 using SkiaSharp;
 
 namespace Bench.Reports.Layout;
@@ -13,10 +15,16 @@ public sealed record TextStyle(SKTypeface Typeface, float Size, SKColor Color)
 
     public TextStyle WithColor(SKColor color) => this with { Color = color };
 
+    // Measuring runs for every word of every cell; one cached SKFont per typeface and size keeps that cheap.
+    private static readonly ConcurrentDictionary<(SKTypeface, float), SKFont> MeasuringFonts = new();
+
     public float Measure(string text)
     {
-        using var font = CreateFont();
-        return font.MeasureText(text);
+        var font = MeasuringFonts.GetOrAdd((Typeface, Size), _ => CreateFont());
+        lock (font)
+        {
+            return font.MeasureText(text);
+        }
     }
 
     /// <summary>Draws one line whose box starts at <paramref name="top"/>; x is the left, centre or right edge by <paramref name="align"/>.</summary>

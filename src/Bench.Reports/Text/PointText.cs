@@ -34,7 +34,7 @@ internal static class PointText
 
         if (p.UncertaintyPercent is { } u)
         {
-            text += $", U = {Number(u)} % (k = 2)";
+            text += $", U = {Number(u)} % (k = {Number(p.CoverageFactor ?? 2, "0.##")})";
         }
 
         if (p.Tur is { } tur)

@@ -21,11 +21,7 @@ public sealed class CertificateContentTests
     {
         var path = temp.File(name);
         CertificateWriter.Write(run, path, options);
-        if (Environment.GetEnvironmentVariable("BENCH_REPORTS_KEEP") is { Length: > 0 } keep)
-        {
-            Directory.CreateDirectory(keep);
-            File.Copy(path, Path.Combine(keep, TestContext.CurrentContext.Test.MethodName + ".pdf"), overwrite: true);
-        }
+        KeptOutput.Keep(path, TestContext.CurrentContext.Test.MethodName + ".pdf");
 
         return path;
     }
@@ -84,6 +80,7 @@ public sealed class CertificateContentTests
         Assert.That(text, Does.Contain("Measurement uncertainty was not evaluated"));
         Assert.That(text, Does.Contain("Overall verdict: PASS"));
         Assert.That(text, Does.Contain("conforms to the accuracy requirements of IEC 62053-22:2020 class 0.2S"));
+        Assert.That(Flow(text), Does.Contain("Decision rule applied: simple acceptance (ILAC-G8:09/2019 §4.2.1, w = 0)."));
     }
 
     [Test]
@@ -100,10 +97,38 @@ public sealed class CertificateContentTests
     }
 
     [Test]
+    public void The_unconfirmed_mark_stays_whole_in_the_widest_table()
+    {
+        // The self-test's shape: every limit unconfirmed, U and TUR stated, plus k and AL columns: 14 columns.
+        var rule = Bench.Standards.Decisions.DecisionRules.Describe(Bench.Standards.Decisions.DecisionRule.NonBinaryGuarded);
+        var points = Enumerable.Range(0, 6).Select(i => SampleBudgets.WithBudget(
+            SampleRuns.Point($"PF1-{i:000}In", 1 + (i * 20), "1", 0.04, 0.4, Verdict.Pass, SampleRuns.Table3Unconfirmed) with { DecisionRule = rule },
+            k: 2 + (i * 0.1))).ToList();
+        var single = points[0] with { Id = "L1only", Setpoint = points[0].Setpoint with { Phases = "L1", FrequencyHz = 51 } };
+        var text = PdfText.Poppler(Write(SampleRuns.Run([.. points, single])));
+        var lines = text.Split('\n');
+        Assert.That(lines.Count(l => l.Contains("(unconfirmed)", StringComparison.Ordinal)), Is.EqualTo(7 + 2), "7 cells, method, footnote");
+        Assert.That(text, Does.Not.Contain("(unconfirme\n"));
+    }
+
+    [Test]
     public void A_run_without_unconfirmed_limits_has_no_mark()
     {
         var text = PdfText.Poppler(Write(SampleRuns.Run([SampleRuns.Point("p", 100, "1", 0.05, 0.2, Verdict.Pass)])));
         Assert.That(text, Does.Not.Contain("unconfirmed"));
+    }
+
+    [Test]
+    public void Phases_and_frequency_get_columns_only_when_they_vary()
+    {
+        var balanced = SampleRuns.Point("bal", 100, "1", 0.05, 0.2, Verdict.Pass);
+        var single = SampleRuns.Point("L1", 100, "1", 0.25, 0.3, Verdict.Pass) with { Setpoint = balanced.Setpoint with { Phases = "L1" } };
+        var offNominal = SampleRuns.Point("f51", 100, "1", 0.07, 0.2, Verdict.Pass) with { Setpoint = balanced.Setpoint with { FrequencyHz = 51 } };
+        var text = PdfText.Poppler(Write(SampleRuns.Run([balanced, single, offNominal])));
+        Assert.That(text.Split('\n').Single(l => l.StartsWith("L1 ", StringComparison.Ordinal)), Does.Match(@"^L1\s+L1\s+230\.0\s+5\.000\s+100\s+1\s+50\.00\s+115"));
+        Assert.That(text.Split('\n').Single(l => l.StartsWith("f51 ", StringComparison.Ordinal)), Does.Match(@"L1-L2-L3\s+230\.0\s+5\.000\s+100\s+1\s+51\.00\s+115"));
+        var uniform = PdfText.Poppler(Write(SampleRuns.Run([balanced]), name: "u.pdf"));
+        Assert.That(uniform, Does.Not.Contain("Phases").And.Not.Contain("(Hz)"));
     }
 
     [Test]
@@ -126,6 +151,13 @@ public sealed class CertificateContentTests
         var text = PdfText.Poppler(Write(overdue));
         Assert.That(Flow(text), Does.Match(@"RD33-00417 2\.14 CAL-2026-0193 2026-03-02 2026-11-01 OVERDUE"));
         Assert.That(text, Does.Match(@"SIM-SRC-0001\s+1\.0\.0\s+none stated"));
+    }
+
+    [Test]
+    public void A_run_that_states_no_decision_rule_is_not_given_one()
+    {
+        var text = Flow(PdfText.Poppler(Write(SampleRuns.Run([SampleRuns.Point("p", 100, "1", 0.05, 0.2, Verdict.Pass)]) with { DecisionRule = "" })));
+        Assert.That(text, Does.Contain("Decision rule applied: not stated in the run record."));
     }
 
     [Test]
@@ -162,5 +194,9 @@ public sealed class CertificateContentTests
         var words = PdfText.PdfPigWords(pdf).SelectMany(w => w).ToList();
         Assert.That(words, Does.Contain("Error").And.Contain("scale)"), "axis labels are text, not pixels");
         Assert.That(new FileInfo(pdf).Length, Is.LessThan(400_000));
+        // poppler reports any syntax problem on stderr while rasterising every page.
+        var raster = Tools.RunCapturing("pdftoppm", "-r", "20", "-png", pdf, temp.File("page"));
+        Assert.That(raster.Errors, Is.Empty);
+        Assert.That(Directory.GetFiles(temp.Path, "page*.png"), Has.Length.EqualTo(PdfText.PdfPigWords(pdf).Count));
     }
 }

@@ -20,12 +20,7 @@ public sealed class CertificateWriterTests(string culture) : CultureFixture(cult
             CertificateWriter.Write(SampleRuns.Mixed(), pdf);
         }
 
-        // For a human look at the layout: BENCH_REPORTS_KEEP=DIR keeps a copy of each certificate the tests write.
-        if (Environment.GetEnvironmentVariable("BENCH_REPORTS_KEEP") is { Length: > 0 } keep)
-        {
-            Directory.CreateDirectory(keep);
-            File.Copy(pdf, Path.Combine(keep, $"certificate-{Culture}.pdf"), overwrite: true);
-        }
+        KeptOutput.Keep(pdf, $"certificate-{Culture}.pdf");
     }
 
     [OneTimeTearDown]
@@ -65,8 +60,12 @@ public sealed class CertificateWriterTests(string culture) : CultureFixture(cult
     {
         var text = PdfText.Poppler(pdf);
         var row = text.Split('\n').Single(l => l.Contains("P03-100%In-PF1", StringComparison.Ordinal));
-        // Columns in order: U, I, %In, PF, E ref, E meter, error, limit, verdict. E ref = 115 Wh, E meter = 115 × (1 − 0.00231).
-        Assert.That(row, Does.Match(@"230\.0\s+5\.000\s+100\s+1\s+115\.000\s+114\.734\s+-0\.231\s+±0\.200\s+FAIL"));
+        // Columns in order: U, I, %In, PF, E ref, E meter, error, limit [source], verdict. E ref = 115 Wh, E meter = 115 × (1 − 0.00231).
+        Assert.That(row, Does.Match(@"230\.0\s+5\.000\s+100\s+1\s+115\.000\s+114\.734\s+-0\.231\s+±0\.200 \[1\]\s+FAIL"));
+        // Two sources (one confirmed, one not): numbered in the method section, referenced from each limit cell.
+        var flow = System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
+        Assert.That(flow, Does.Contain("Limits from [1] IEC 62053-22:2020 §7.9 Table 3; [2] IEC 62053-22:2020 §7.9 Table 3 (unconfirmed)"));
+        Assert.That(text.Split('\n').Single(l => l.StartsWith("P05-10%In-PF0.5L", StringComparison.Ordinal)), Does.Contain("±0.300 [2]"));
         Assert.That(text, Does.Contain("(unconfirmed)"));
         Assert.That(text, Does.Contain("results relate only to the item tested"));
         Assert.That(text, Does.Contain("End of certificate"));

@@ -86,8 +86,14 @@ public sealed class RunComparisonTests(string culture) : CultureFixture(culture)
     [Test]
     public void Different_plans_are_warned_about()
     {
-        var other = Candidate with { PlanName = "other-plan" };
+        var other = Candidate with
+        {
+            PlanName = "other-plan",
+            Dut = Candidate.Dut with { Identity = Candidate.Dut.Identity with { SerialNumber = "OTHER-UNIT" } },
+        };
         var r = RunComparison.Compare(Baseline, other);
         Assert.That(r.Warnings, Has.Some.Contains("plan differs"));
+        Assert.That(r.Warnings, Has.Some.EqualTo("DUT serial differs: baseline \"MN-1234-5678\", candidate \"OTHER-UNIT\""));
+        Assert.That(RunComparison.Compare(Baseline, Candidate).Warnings, Is.Empty, "same plan, meter and bench: nothing to warn about");
     }
 }

@@ -57,6 +57,16 @@ public sealed class JUnitWriterTests(string culture) : CultureFixture(culture)
     }
 
     [Test]
+    public void The_budget_goes_to_system_out()
+    {
+        var run = SampleRuns.Run([SampleBudgets.WithBudget(SampleRuns.Point("p", 100, "1", 0.05, 0.2, Verdict.Pass))]);
+        var output = XDocument.Parse(JUnitWriter.ToXml(run)).Root!.Element("testsuite")!.Element("testcase")!.Element("system-out")!.Value;
+        Assert.That(output, Does.Contain("repeats: 5, s = 0.008 %"));
+        Assert.That(output, Does.Contain("budget: Reference standard calibration (certificate) (type B, normal) stated 0.02 %, u = 0.01 %"));
+        Assert.That(output, Does.Contain("U = 0.026 % (k = 2), TUR 7.8"));
+    }
+
+    [Test]
     public void An_aborted_run_adds_an_errored_testcase()
     {
         var run = SampleRuns.Run([SampleRuns.Point("p", 100, "1", 0.01, 0.2, Verdict.Pass)]) with { AbortReason = "source tripped on overcurrent" };

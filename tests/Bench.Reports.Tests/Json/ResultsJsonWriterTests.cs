@@ -81,6 +81,17 @@ public sealed class ResultsJsonWriterTests(string culture) : CultureFixture(cult
     }
 
     [Test]
+    public void An_aborted_run_is_incomplete_even_when_its_attempted_points_passed()
+    {
+        var run = SampleRuns.Run([SampleRuns.Point("p", 100, "1", 0.01, 0.2, Verdict.Pass)]);
+        using var passed = JsonDocument.Parse(ResultsJsonWriter.ToJson(run));
+        Assert.That(passed.RootElement.GetProperty("verdict").GetString(), Is.EqualTo("PASS"));
+        using var aborted = JsonDocument.Parse(ResultsJsonWriter.ToJson(run with { AbortReason = "Ctrl+C" }));
+        Assert.That(aborted.RootElement.GetProperty("verdict").GetString(), Is.EqualTo("INCOMPLETE"));
+        Assert.That(aborted.RootElement.GetProperty("run").GetProperty("abortReason").GetString(), Is.EqualTo("Ctrl+C"));
+    }
+
+    [Test]
     public void Every_verdict_round_trips_by_its_wire_text()
     {
         foreach (var v in Enum.GetValues<Verdict>())
@@ -89,6 +100,35 @@ public sealed class ResultsJsonWriterTests(string culture) : CultureFixture(cult
             var back = ResultsJsonWriter.FromJson(ResultsJsonWriter.ToJson(run));
             Assert.That(back.Points[0].Verdict, Is.EqualTo(v));
         }
+    }
+
+    [Test]
+    public void Budget_repeats_and_coverage_round_trip()
+    {
+        var run = SampleRuns.Run([SampleBudgets.WithBudget(SampleRuns.Point("p", 100, "1", 0.05, 0.2, Verdict.Pass), k: 2.87)]);
+        var json = ResultsJsonWriter.ToJson(run);
+        using var doc = JsonDocument.Parse(json);
+        var point = doc.RootElement.GetProperty("points")[0];
+        Assert.That(point.GetProperty("repeats").GetInt32(), Is.EqualTo(5));
+        Assert.That(point.GetProperty("coverageFactor").GetDouble(), Is.EqualTo(2.87));
+        Assert.That(point.GetProperty("budget").GetArrayLength(), Is.EqualTo(5));
+        Assert.That(point.GetProperty("budget")[0].GetProperty("standardUncertaintyPercent").GetDouble(), Is.EqualTo(0.01));
+        var back = ResultsJsonWriter.FromJson(json).Points[0];
+        Assert.That(back.Budget, Is.EqualTo(SampleBudgets.Example));
+        Assert.That(back with { Budget = null }, Is.EqualTo(run.Points[0] with { Budget = null }));
+    }
+
+    [Test]
+    public void A_file_without_the_later_point_keys_still_reads()
+    {
+        // The first bench.results/1 writers had no repeats/standardDeviationPercent/coverageFactor/budget keys.
+        var json = ResultsJsonWriter.ToJson(SampleRuns.Mixed());
+        var old = System.Text.RegularExpressions.Regex.Replace(json,
+            @",\s*""(repeats|standardDeviationPercent|coverageFactor|budget)"": [^,\n]*", "");
+        Assert.That(old, Does.Not.Contain("repeats"));
+        var back = ResultsJsonWriter.FromJson(old);
+        Assert.That(back.Points[0].Repeats, Is.EqualTo(1));
+        Assert.That(back.Points[0].Budget, Is.Null);
     }
 
     [Test]
