@@ -36,7 +36,10 @@ public sealed class SimulatedMeterDataModel : IModbusDataModel, IDisposable
         _image = new MeterRegisterImage(profile, _errors.Has(FirmwareFaultKind.FloatWordsSwapped));
         _energy = new EnergyIntegrator(observer, _errors.ApplyToEnergy);
         _eventLog = profile.EventLog;
-        _events = _eventLog is { } log ? new SimulatedEventRecorder(observer, profile.NominalVoltageV, log.Capacity) : null;
+        var records = options.RecordFolder is { } folder ? new SimulatedRecordWriter(folder) : null;
+        _events = _eventLog is { } log || records is not null
+            ? new SimulatedEventRecorder(observer, profile.NominalVoltageV, _eventLog?.Capacity ?? 100, records is null ? null : records.Write)
+            : null;
         _image.WriteIdentity(_holding, options);
         MarkReadable(profile);
         _identification = new Dictionary<byte, string>

@@ -39,6 +39,9 @@ public sealed record SimulatedMeterOptions
     /// </summary>
     public string? GatewaySerialPort { get; init; }
 
+    /// <summary>Folder the meter writes a COMTRADE record of each PQ event into (serve it over SFTP); null = none.</summary>
+    public string? RecordFolder { get; init; }
+
     /// <summary>Register map and error model; null = the shipped PM8000 profile.</summary>
     public DutProfile? Profile { get; init; }
 
