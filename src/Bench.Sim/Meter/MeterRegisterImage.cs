@@ -30,15 +30,31 @@ public sealed class MeterRegisterImage
         WriteText(table, id.SerialNumber.Point, options.SerialNumber);
     }
 
-    public void WriteMeasurement(Span<ushort> table, ThreePhaseMeasurement m)
+    /// <param name="thdPercent">THD per channel (UA, UB, UC, IA, IB, IC) from <see cref="HarmonicDistortion"/>.</param>
+    public void WriteMeasurement(Span<ushort> table, ThreePhaseMeasurement m, IReadOnlyList<double> thdPercent)
     {
         foreach (var (quantity, point) in _profile.Registers)
         {
-            if (Value(quantity, m) is { } value)
+            if ((Value(quantity, m) ?? Thd(quantity, thdPercent)) is { } value)
             {
                 WriteNumber(table, point, value);
             }
         }
+    }
+
+    private static double? Thd(MeterQuantity q, IReadOnlyList<double> thd)
+    {
+        var channel = q switch
+        {
+            MeterQuantity.ThdVoltageAN => 0,
+            MeterQuantity.ThdVoltageBN => 1,
+            MeterQuantity.ThdVoltageCN => 2,
+            MeterQuantity.ThdCurrentA => 3,
+            MeterQuantity.ThdCurrentB => 4,
+            MeterQuantity.ThdCurrentC => 5,
+            _ => -1,
+        };
+        return channel >= 0 && channel < thd.Count ? thd[channel] : null;
     }
 
     public void WriteEnergy(Span<ushort> table, EnergyQuantity quantity, double valueInBaseUnit)
@@ -86,7 +102,7 @@ public sealed class MeterRegisterImage
             MeterQuantity.PowerFactorC => Pf(P(2)),
             MeterQuantity.PowerFactorTotal => totalPf,
             MeterQuantity.Frequency => m.FrequencyHz,
-            _ => null, // THD: not measured by the window analyser yet; the registers read 0
+            _ => null,
         };
     }
 

@@ -26,6 +26,7 @@ public sealed class SimulatedMeterDataModel : IModbusDataModel, IDisposable
     private readonly bool[] _readable = new bool[0x10000];
     private readonly Lock _gate = new();
     private readonly Dictionary<byte, string> _identification;
+    private readonly bool _hasThd;
     private long _lastVersion = -1;
 
     public SimulatedMeterDataModel(GridObserver observer, DutProfile profile, SimulatedMeterOptions options)
@@ -36,6 +37,7 @@ public sealed class SimulatedMeterDataModel : IModbusDataModel, IDisposable
         _image = new MeterRegisterImage(profile, _errors.Has(FirmwareFaultKind.FloatWordsSwapped));
         _energy = new EnergyIntegrator(observer, _errors.ApplyToEnergy);
         _eventLog = profile.EventLog;
+        _hasThd = profile.Registers.Keys.Any(q => q.ToString().StartsWith("Thd", StringComparison.Ordinal));
         var records = options.RecordFolder is { } folder ? new SimulatedRecordWriter(folder) : null;
         _events = _eventLog is { } log || records is not null
             ? new SimulatedEventRecorder(observer, profile.NominalVoltageV, _eventLog?.Capacity ?? 100, records is null ? null : records.Write)
@@ -95,7 +97,9 @@ public sealed class SimulatedMeterDataModel : IModbusDataModel, IDisposable
         var state = _observer.Grid.State;
         if (state.Version != _lastVersion)
         {
-            _image.WriteMeasurement(_holding, _errors.Apply(_observer.Measure(state)));
+            var measured = _observer.Measure(state);
+            var thd = _hasThd ? HarmonicDistortion.ThdPercent(state.Output, measured.FrequencyHz) : [];
+            _image.WriteMeasurement(_holding, _errors.Apply(measured), thd);
             _lastVersion = state.Version;
         }
 
