@@ -30,12 +30,23 @@ public sealed class MeterRegisterImage
         WriteText(table, id.SerialNumber.Point, options.SerialNumber);
     }
 
-    /// <param name="thdPercent">THD per channel (UA, UB, UC, IA, IB, IC) from <see cref="HarmonicDistortion"/>.</param>
-    public void WriteMeasurement(Span<ushort> table, ThreePhaseMeasurement m, IReadOnlyList<double> thdPercent)
+    public void WriteMeasurement(Span<ushort> table, ThreePhaseMeasurement m)
     {
         foreach (var (quantity, point) in _profile.Registers)
         {
-            if ((Value(quantity, m) ?? Thd(quantity, thdPercent)) is { } value)
+            if (Value(quantity, m) is { } value)
+            {
+                WriteNumber(table, point, value);
+            }
+        }
+    }
+
+    /// <param name="thdPercent">THD per channel (UA, UB, UC, IA, IB, IC) from <see cref="HarmonicDistortion"/>.</param>
+    public void WriteThd(Span<ushort> table, IReadOnlyList<double> thdPercent)
+    {
+        foreach (var (quantity, point) in _profile.Registers)
+        {
+            if (Thd(quantity, thdPercent) is { } value)
             {
                 WriteNumber(table, point, value);
             }

@@ -26,8 +26,9 @@ public sealed class SimulatedMeterDataModel : IModbusDataModel, IDisposable
     private readonly bool[] _readable = new bool[0x10000];
     private readonly Lock _gate = new();
     private readonly Dictionary<byte, string> _identification;
-    private readonly bool _hasThd;
+    private readonly RegisterRange? _thdSpan;
     private long _lastVersion = -1;
+    private long _lastThdVersion = -1;
 
     public SimulatedMeterDataModel(GridObserver observer, DutProfile profile, SimulatedMeterOptions options)
     {
@@ -37,7 +38,8 @@ public sealed class SimulatedMeterDataModel : IModbusDataModel, IDisposable
         _image = new MeterRegisterImage(profile, _errors.Has(FirmwareFaultKind.FloatWordsSwapped));
         _energy = new EnergyIntegrator(observer, _errors.ApplyToEnergy);
         _eventLog = profile.EventLog;
-        _hasThd = profile.Registers.Keys.Any(q => q.ToString().StartsWith("Thd", StringComparison.Ordinal));
+        var thdPoints = profile.Registers.Where(r => r.Key.ToString().StartsWith("Thd", StringComparison.Ordinal)).Select(r => r.Value).ToList();
+        _thdSpan = thdPoints.Count == 0 ? null : new RegisterRange(thdPoints.Min(p => p.Address), thdPoints.Max(p => p.LastAddress));
         var records = options.RecordFolder is { } folder ? new SimulatedRecordWriter(folder) : null;
         _events = _eventLog is { } log || records is not null
             ? new SimulatedEventRecorder(observer, profile.NominalVoltageV, _eventLog?.Capacity ?? 100, records is null ? null : records.Write)
@@ -68,6 +70,11 @@ public sealed class SimulatedMeterDataModel : IModbusDataModel, IDisposable
         lock (_gate)
         {
             Refresh();
+            if (_thdSpan is { } thd && thd.Overlaps(address, address + values.Length - 1))
+            {
+                RefreshThd(); // a spectrum per channel: only when someone reads THD
+            }
+
             _holding.AsSpan(address, values.Length).CopyTo(values);
         }
     }
@@ -97,9 +104,7 @@ public sealed class SimulatedMeterDataModel : IModbusDataModel, IDisposable
         var state = _observer.Grid.State;
         if (state.Version != _lastVersion)
         {
-            var measured = _observer.Measure(state);
-            var thd = _hasThd ? HarmonicDistortion.ThdPercent(state.Output, measured.FrequencyHz) : [];
-            _image.WriteMeasurement(_holding, _errors.Apply(measured), thd);
+            _image.WriteMeasurement(_holding, _errors.Apply(_observer.Measure(state)));
             _lastVersion = state.Version;
         }
 
@@ -121,6 +126,16 @@ public sealed class SimulatedMeterDataModel : IModbusDataModel, IDisposable
             {
                 EventRecordCodec.Encode(events[k], _holding.AsSpan(log.FirstRecordAddress + (k * EventRecordCodec.RecordLength), EventRecordCodec.RecordLength));
             }
+        }
+    }
+
+    private void RefreshThd()
+    {
+        var state = _observer.Grid.State;
+        if (state.Version != _lastThdVersion)
+        {
+            _image.WriteThd(_holding, HarmonicDistortion.ThdPercent(state.Output, _observer.Measure(state).FrequencyHz));
+            _lastThdVersion = state.Version;
         }
     }
 
