@@ -1,4 +1,5 @@
 using System.Globalization;
+
 using Bench.Core.Errors;
 using Bench.Core.Quantities;
 using Bench.Waveforms.Csv;

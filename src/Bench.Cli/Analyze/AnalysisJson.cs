@@ -1,4 +1,5 @@
 using System.Text.Json;
+
 using Bench.Dsp.Streaming;
 
 namespace Bench.Cli.Analyze;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+
 using Bench.Core.Errors;
 using Bench.Dsp.Streaming;
 

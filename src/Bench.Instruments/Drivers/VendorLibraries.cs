@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+
 using Bench.Visa.Vendor;
 
 namespace Bench.Instruments.Drivers;

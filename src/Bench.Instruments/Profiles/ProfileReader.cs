@@ -273,7 +273,7 @@ internal static class ProfileReader
         }
 
         node.AllowOnly("prepare", "run", "restore");
-        IReadOnlyList<CommandTemplate> Templates(ProfileNode? n) =>
+        static IReadOnlyList<CommandTemplate> Templates(ProfileNode? n) =>
             n is null ? [] : n.Node is YamlDotNet.RepresentationModel.YamlScalarNode ? [n.Template()] : n.Items().Select(i => i.Template()).ToArray();
         return new VoltageEventSpec(Templates(node.Optional("prepare")), Templates(node.Required("run")), Templates(node.Optional("restore")));
     }

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Net.Sockets;
 using System.Text;
+
 using Bench.Core.Errors;
 using Bench.Visa.HiSlip;
 

@@ -1,4 +1,5 @@
 using System.IO.Ports;
+
 using Bench.Core.Errors;
 using Bench.Visa.Sessions;
 

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+
 using Bench.Core.Errors;
 using Bench.Visa.Rpc;
 using Bench.Visa.Vxi11;

@@ -1,4 +1,5 @@
 using System.Globalization;
+
 using Bench.Core.Errors;
 
 namespace Bench.Waveforms.Comtrade;

@@ -1,4 +1,5 @@
 using System.Text;
+
 using Bench.Core.Errors;
 using Bench.Waveforms.Records;
 

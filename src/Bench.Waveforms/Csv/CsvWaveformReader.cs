@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+
 using Bench.Core.Errors;
 using Bench.Waveforms.Records;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+
 using Bench.Waveforms.Records;
 
 namespace Bench.Waveforms.Csv;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+
 using Bench.Core.Quantities;
 using Bench.Dsp.Streaming;
 using Bench.Waveforms.Synthesis;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+
 using Bench.Dsp.Kernels;
 
 namespace Bench.Benchmarks.Dsp;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+
 using Bench.Sim.Grid;
 using Bench.Sim.Instruments;
 using Bench.Visa.Scpi;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
+
 using Bench.Cli.Analyze;
 using Bench.Core.Quantities;
 using Bench.Waveforms.Csv;

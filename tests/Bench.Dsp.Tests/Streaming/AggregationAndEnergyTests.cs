@@ -34,7 +34,10 @@ public sealed class AggregationAndEnergyTests
         var signal = new TestSignal(new ThreePhaseSetpoint([new PhaseSetpoint(230, 0, 0, 0)], 50));
         var settings = new MeterSettings(33.3 * 50, 50, 230, Wiring.OnePhaseTwoWire)
         {
-            Flicker = false, CurrentChannels = 0, MaxHarmonicOrder = 5, StartTime = new DateTimeOffset(2026, 11, 27, 8, 59, 30, TimeSpan.Zero),
+            Flicker = false,
+            CurrentChannels = 0,
+            MaxHarmonicOrder = 5,
+            StartTime = new DateTimeOffset(2026, 11, 27, 8, 59, 30, TimeSpan.Zero),
         };
         var r = MeterRecorder.Run(signal, settings, 31, blockFrames: 1 << 16);
         var tenMinutes = r.Aggregates.Where(a => a.Level == AggregationLevel.Minutes10).Select(a => a.Values).ToList();

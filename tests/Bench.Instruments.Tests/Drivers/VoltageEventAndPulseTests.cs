@@ -3,6 +3,7 @@ using Bench.Instruments.Profiles;
 using Bench.Instruments.Roles;
 using Bench.Sim.Grid;
 using Bench.Sim.Instruments;
+
 using Microsoft.Extensions.Time.Testing;
 
 namespace Bench.Instruments.Tests.Drivers;

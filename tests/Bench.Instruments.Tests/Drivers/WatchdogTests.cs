@@ -2,6 +2,7 @@ using Bench.Core.Quantities;
 using Bench.Instruments.Profiles;
 using Bench.Sim.Grid;
 using Bench.Sim.Instruments;
+
 using Microsoft.Extensions.Time.Testing;
 
 namespace Bench.Instruments.Tests.Drivers;

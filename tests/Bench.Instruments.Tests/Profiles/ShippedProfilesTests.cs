@@ -1,5 +1,7 @@
 using System.Text.Json;
+
 using Bench.Instruments.Profiles;
+
 using Json.Schema;
 
 namespace Bench.Instruments.Tests.Profiles;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+
 using Bench.Visa.HiSlip;
 using Bench.Visa.Transports;
 

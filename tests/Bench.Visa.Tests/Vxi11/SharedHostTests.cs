@@ -2,6 +2,7 @@ using Bench.Sim.Grid;
 using Bench.Sim.Instruments;
 using Bench.Sim.Instruments.Servers;
 using Bench.Visa.Scpi;
+
 using Microsoft.Extensions.Time.Testing;
 
 namespace Bench.Visa.Tests.Vxi11;
@@ -18,11 +19,20 @@ public class SharedHostTests
         var grid = new SimulatedGrid(new FakeTimeProvider());
         await using var source = await SimulatedSource.StartAsync(grid, new SimulatedInstrumentOptions
         {
-            Host = host, SharedVxi11 = vxi, Vxi11DeviceName = "inst0", SharedHiSlip = hislip, HiSlipSubAddress = "hislip0",
+            Host = host,
+            SharedVxi11 = vxi,
+            Vxi11DeviceName = "inst0",
+            SharedHiSlip = hislip,
+            HiSlipSubAddress = "hislip0",
         }, CancellationToken.None);
         await using var reference = await SimulatedReference.StartAsync(new GridObserver(grid), new SimulatedInstrumentOptions
         {
-            Host = host, Serial = "REF9", SharedVxi11 = vxi, Vxi11DeviceName = "inst1", SharedHiSlip = hislip, HiSlipSubAddress = "hislip1",
+            Host = host,
+            Serial = "REF9",
+            SharedVxi11 = vxi,
+            Vxi11DeviceName = "inst1",
+            SharedHiSlip = hislip,
+            HiSlipSubAddress = "hislip1",
         }, CancellationToken.None);
 
         Assert.That(vxi.HasPortmapper, Is.True);

@@ -46,7 +46,7 @@ public sealed class InfluenceTest(PointRunContext context) : IPointTestRunner
         var result = AccuracyTest.Decide(context, plan, point, influenced, variation, new UncertaintyBudget(components));
         return result with
         {
-            Reason = string.Create(CultureInfo.InvariantCulture, $"variation of error: {influenced.ErrorPercent:+0.0000;-0.0000} % under the influence − {baseline.ErrorPercent:+0.0000;-0.0000} % at reference conditions"),
+            Reason = string.Create(CultureInfo.InvariantCulture, $"variation of error: {influenced.ErrorPercent:+0.0000;-0.0000;0.0000} % under the influence − {baseline.ErrorPercent:+0.0000;-0.0000;0.0000} % at reference conditions"),
         };
     }
 }

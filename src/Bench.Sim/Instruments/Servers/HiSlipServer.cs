@@ -3,8 +3,10 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+
 using Bench.Sim.Instruments.Scpi;
 using Bench.Visa.HiSlip;
+
 using Microsoft.Extensions.Logging;
 
 namespace Bench.Sim.Instruments.Servers;

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+
 using Bench.Sim.Instruments.Scpi;
 
 namespace Bench.Sim.Instruments.Servers;

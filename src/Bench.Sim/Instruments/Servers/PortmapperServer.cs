@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net.Sockets;
+
 using Bench.Visa.Rpc;
+
 using Microsoft.Extensions.Logging;
 
 namespace Bench.Sim.Instruments.Servers;

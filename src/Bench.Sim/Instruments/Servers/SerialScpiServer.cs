@@ -1,6 +1,8 @@
 using System.IO.Ports;
 using System.Text;
+
 using Bench.Sim.Instruments.Scpi;
+
 using Microsoft.Extensions.Logging;
 
 namespace Bench.Sim.Instruments.Servers;

@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using System.Text;
+
 using Bench.Sim.Instruments.Scpi;
 using Bench.Visa.Rpc;
 using Bench.Visa.Vxi11;
+
 using Microsoft.Extensions.Logging;
 
 namespace Bench.Sim.Instruments.Servers;
