@@ -1,5 +1,6 @@
 using System.Globalization;
 
+using Bench.Core.Errors;
 using Bench.Core.Quantities;
 using Bench.Dut.Profiles;
 using Bench.Modbus.Data;
@@ -170,7 +171,7 @@ public sealed class MeterRegisterImage
                 r[0] = n16;
                 break;
             default:
-                throw new ArgumentException($"'{text}' does not fit identity register {point.Number} ({point.Type})", nameof(text));
+                throw new BenchInputException("simulated meter", $"'{text}' does not fit its identity register {point.Number} ({point.Type}); the simulated PM8000 takes a numeric serial number");
         }
     }
 }

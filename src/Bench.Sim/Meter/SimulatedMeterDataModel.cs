@@ -36,6 +36,7 @@ public sealed class SimulatedMeterDataModel : IModbusDataModel, IDisposable
         _options = options;
         _errors = new MeterErrorModel(profile, options);
         _image = new MeterRegisterImage(profile, _errors.Has(FirmwareFaultKind.FloatWordsSwapped));
+        _image.WriteIdentity(_holding, options); // first: it rejects a serial number the register cannot hold
         _energy = new EnergyIntegrator(observer, _errors.ApplyToEnergy);
         _eventLog = profile.EventLog;
         var thdPoints = profile.Registers.Where(r => r.Key.ToString().StartsWith("Thd", StringComparison.Ordinal)).Select(r => r.Value).ToList();
@@ -44,7 +45,6 @@ public sealed class SimulatedMeterDataModel : IModbusDataModel, IDisposable
         _events = _eventLog is { } log || records is not null
             ? new SimulatedEventRecorder(observer, profile.NominalVoltageV, _eventLog?.Capacity ?? 100, records is null ? null : records.Write)
             : null;
-        _image.WriteIdentity(_holding, options);
         MarkReadable(profile);
         _identification = new Dictionary<byte, string>
         {
