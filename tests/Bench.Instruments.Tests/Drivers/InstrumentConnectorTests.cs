@@ -138,8 +138,8 @@ public class InstrumentConnectorTests
     public async Task OutOfRangeSetpointIsRefusedBeforeAnythingIsSent()
     {
         await using var source = await OpenSource();
-        var ex = Assert.ThrowsAsync<BenchInputException>(() => source.ApplyAsync(ThreePhaseSetpoint.Balanced(400, 5, PowerFactor.Unity, 50), CancellationToken.None));
-        Assert.That(ex!.Message, Does.Contain("400 V"));
+        var ex = Assert.ThrowsAsync<BenchInputException>(() => source.ApplyAsync(ThreePhaseSetpoint.Balanced(500, 5, PowerFactor.Unity, 50), CancellationToken.None));
+        Assert.That(ex!.Message, Does.Contain("500 V"), "the simulated source's profile stops at 480 V");
         Assert.That(_bench.Grid.State.OutputOn, Is.False);
     }
 
