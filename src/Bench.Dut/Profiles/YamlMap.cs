@@ -41,7 +41,7 @@ internal sealed class YamlMap
     {
         foreach (var (k, v) in _node.Children)
         {
-            var key = ((YamlScalarNode)k).Value ?? string.Empty;
+            var key = KeyText(k);
             _used.Add(key);
             yield return (key, k, v);
         }
@@ -130,7 +130,7 @@ internal sealed class YamlMap
     {
         foreach (var (k, _) in _node.Children)
         {
-            var key = ((YamlScalarNode)k).Value ?? string.Empty;
+            var key = KeyText(k);
             if (!_used.Contains(key))
             {
                 throw new BenchInputException(At(k), $"unknown key '{key}'");
@@ -139,4 +139,8 @@ internal sealed class YamlMap
     }
 
     private BenchInputException Missing(string key) => new(Where, $"missing '{key}'");
+
+    private string KeyText(YamlNode key) => key is YamlScalarNode { Value: { } text }
+        ? text
+        : throw new BenchInputException(At(key), "keys are plain names");
 }

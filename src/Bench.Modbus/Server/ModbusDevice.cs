@@ -109,6 +109,11 @@ public sealed class ModbusDevice : IModbusRequestHandler
     private int Identification(ReadDeviceIdentificationRequest r, Span<byte> response)
     {
         var all = _model.IdentificationObjects;
+        if (all.Count == 0)
+        {
+            throw new ModbusRequestException(ExceptionCode.IllegalFunction, "this device offers no identification objects");
+        }
+
         var (first, last) = r.Code switch
         {
             DeviceIdCode.Basic => (0x00, 0x02),

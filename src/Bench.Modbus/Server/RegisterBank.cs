@@ -28,7 +28,7 @@ public sealed class RegisterBank : IModbusDataModel
 
     public Span<bool> DiscreteInputs => _discrete;
 
-    /// <summary>Addresses the server will serve to writes through the protocol (and reads); others answer exception 02.</summary>
+    /// <summary>When set, writes to holding registers through the protocol are refused with exception 01.</summary>
     public bool ReadOnlyHolding { get; set; }
 
     public IReadOnlyDictionary<byte, string> IdentificationObjects => _identification;

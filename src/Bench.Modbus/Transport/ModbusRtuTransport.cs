@@ -10,7 +10,8 @@ namespace Bench.Modbus.Transport;
 /// <summary>
 /// Modbus RTU master over a serial line (or any byte stream, e.g. a pseudo-terminal in tests): address + PDU + CRC,
 /// at least t3.5 of silence before each request, the reply framed by the length its function code implies and checked
-/// by CRC and address. Broadcasts (unit 0) get no reply. The 1.5-character limit inside a frame is not enforced: a
+/// by CRC and address; input left over from a timed-out exchange is discarded before each request. Broadcasts (unit 0)
+/// get no reply. The 1.5-character limit inside a frame is not enforced: a
 /// user-space process cannot time sub-millisecond gaps reliably (libmodbus does not either).
 /// </summary>
 public sealed class ModbusRtuTransport : IModbusTransport
@@ -63,6 +64,12 @@ public sealed class ModbusRtuTransport : IModbusTransport
             if (wait > TimeSpan.Zero)
             {
                 await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+            }
+
+            // A late reply to a request that timed out must not pass for the answer to this one.
+            if (_owner is SerialPort { IsOpen: true } port)
+            {
+                port.DiscardInBuffer();
             }
 
             var length = RtuFrame.Write(_tx, unitId, requestPdu.Span);

@@ -1,5 +1,6 @@
 using System.Globalization;
 
+using Bench.Core.Errors;
 using Bench.Core.Quantities;
 using Bench.Dut.Profiles;
 using Bench.Modbus.Data;
@@ -39,6 +40,33 @@ public sealed class MeterRegisterImage
                 WriteNumber(table, point, value);
             }
         }
+    }
+
+    /// <param name="thdPercent">THD per channel (UA, UB, UC, IA, IB, IC) from <see cref="HarmonicDistortion"/>.</param>
+    public void WriteThd(Span<ushort> table, IReadOnlyList<double> thdPercent)
+    {
+        foreach (var (quantity, point) in _profile.Registers)
+        {
+            if (Thd(quantity, thdPercent) is { } value)
+            {
+                WriteNumber(table, point, value);
+            }
+        }
+    }
+
+    private static double? Thd(MeterQuantity q, IReadOnlyList<double> thd)
+    {
+        var channel = q switch
+        {
+            MeterQuantity.ThdVoltageAN => 0,
+            MeterQuantity.ThdVoltageBN => 1,
+            MeterQuantity.ThdVoltageCN => 2,
+            MeterQuantity.ThdCurrentA => 3,
+            MeterQuantity.ThdCurrentB => 4,
+            MeterQuantity.ThdCurrentC => 5,
+            _ => -1,
+        };
+        return channel >= 0 && channel < thd.Count ? thd[channel] : null;
     }
 
     public void WriteEnergy(Span<ushort> table, EnergyQuantity quantity, double valueInBaseUnit)
@@ -86,7 +114,7 @@ public sealed class MeterRegisterImage
             MeterQuantity.PowerFactorC => Pf(P(2)),
             MeterQuantity.PowerFactorTotal => totalPf,
             MeterQuantity.Frequency => m.FrequencyHz,
-            _ => null, // THD: not measured by the window analyser yet; the registers read 0
+            _ => null,
         };
     }
 
@@ -143,7 +171,7 @@ public sealed class MeterRegisterImage
                 r[0] = n16;
                 break;
             default:
-                throw new ArgumentException($"'{text}' does not fit identity register {point.Number} ({point.Type})", nameof(text));
+                throw new BenchInputException("simulated meter", $"'{text}' does not fit its identity register {point.Number} ({point.Type}); the simulated PM8000 takes a numeric serial number");
         }
     }
 }

@@ -1,3 +1,4 @@
+using Bench.Core.Quantities;
 using Bench.Dut.Events;
 using Bench.Sim.Grid;
 
@@ -21,14 +22,19 @@ public sealed class SimulatedEventRecorder : IDisposable
     private readonly int _capacity;
     private readonly Lock _gate = new();
     private readonly List<PqEvent> _events = [];
+    private readonly Action<PqEvent, ThreePhaseSetpoint, ThreePhaseSetpoint, ThreePhaseSetpoint>? _closed;
     private Excursion? _dip;
     private Excursion? _swell;
+    private ThreePhaseSetpoint _lastOutput;
 
-    public SimulatedEventRecorder(GridObserver observer, double declaredVoltageV, int capacity)
+    /// <param name="closed">Called with each event as it ends, and what the terminals carried before, during (at its start) and after it.</param>
+    public SimulatedEventRecorder(GridObserver observer, double declaredVoltageV, int capacity, Action<PqEvent, ThreePhaseSetpoint, ThreePhaseSetpoint, ThreePhaseSetpoint>? closed = null)
     {
         _observer = observer;
         _declaredV = declaredVoltageV;
         _capacity = capacity;
+        _closed = closed;
+        _lastOutput = observer.Grid.State.Output;
         observer.Grid.Changing += OnChanging;
         Evaluate(observer.Grid.State, observer.Grid.Time.GetUtcNow());
     }
@@ -55,11 +61,13 @@ public sealed class SimulatedEventRecorder : IDisposable
         var below = Mask(percent, v => v < DipThreshold);
         var above = Mask(percent, v => v > SwellThreshold);
         var all = (1 << percent.Length) - 1;
+        var output = state.Output;
+        var closed = new List<(PqEvent Event, Excursion Excursion)>();
         lock (_gate)
         {
             if (_dip is null && below != 0)
             {
-                _dip = new Excursion(at, percent.Min(), below, below == all && percent.Max() < InterruptionThreshold);
+                _dip = new Excursion(at, percent.Min(), below, below == all && percent.Max() < InterruptionThreshold) { Before = _lastOutput, During = output };
             }
             else if (_dip is { } dip)
             {
@@ -68,14 +76,14 @@ public sealed class SimulatedEventRecorder : IDisposable
                 dip.Interruption |= percent.Max() < InterruptionThreshold;
                 if (percent.All(v => v >= DipThreshold + Hysteresis))
                 {
-                    Record(new PqEvent(dip.Interruption ? PqEventKind.Interruption : PqEventKind.Dip, dip.Phases, dip.Start, at - dip.Start, dip.Extreme));
+                    closed.Add((Record(new PqEvent(dip.Interruption ? PqEventKind.Interruption : PqEventKind.Dip, dip.Phases, dip.Start, at - dip.Start, dip.Extreme)), dip));
                     _dip = null;
                 }
             }
 
             if (_swell is null && above != 0)
             {
-                _swell = new Excursion(at, percent.Max(), above, false);
+                _swell = new Excursion(at, percent.Max(), above, false) { Before = _lastOutput, During = output };
             }
             else if (_swell is { } swell)
             {
@@ -83,20 +91,29 @@ public sealed class SimulatedEventRecorder : IDisposable
                 swell.Phases |= above;
                 if (percent.All(v => v <= SwellThreshold - Hysteresis))
                 {
-                    Record(new PqEvent(PqEventKind.Swell, swell.Phases, swell.Start, at - swell.Start, swell.Extreme));
+                    closed.Add((Record(new PqEvent(PqEventKind.Swell, swell.Phases, swell.Start, at - swell.Start, swell.Extreme)), swell));
                     _swell = null;
                 }
             }
+
+            _lastOutput = output;
+        }
+
+        foreach (var (e, excursion) in closed)
+        {
+            _closed?.Invoke(e, excursion.Before!, excursion.During!, output);
         }
     }
 
-    private void Record(PqEvent e)
+    private PqEvent Record(PqEvent e)
     {
         _events.Add(e);
         if (_events.Count > _capacity)
         {
             _events.RemoveAt(0);
         }
+
+        return e;
     }
 
     private static int Mask(double[] percent, Func<double, bool> test)
@@ -119,5 +136,9 @@ public sealed class SimulatedEventRecorder : IDisposable
         public int Phases { get; set; } = phases;
 
         public bool Interruption { get; set; } = interruption;
+
+        public ThreePhaseSetpoint? Before { get; init; }
+
+        public ThreePhaseSetpoint? During { get; init; }
     }
 }

@@ -26,7 +26,9 @@ public sealed class SimulatedMeterDataModel : IModbusDataModel, IDisposable
     private readonly bool[] _readable = new bool[0x10000];
     private readonly Lock _gate = new();
     private readonly Dictionary<byte, string> _identification;
+    private readonly RegisterRange? _thdSpan;
     private long _lastVersion = -1;
+    private long _lastThdVersion = -1;
 
     public SimulatedMeterDataModel(GridObserver observer, DutProfile profile, SimulatedMeterOptions options)
     {
@@ -34,10 +36,15 @@ public sealed class SimulatedMeterDataModel : IModbusDataModel, IDisposable
         _options = options;
         _errors = new MeterErrorModel(profile, options);
         _image = new MeterRegisterImage(profile, _errors.Has(FirmwareFaultKind.FloatWordsSwapped));
+        _image.WriteIdentity(_holding, options); // first: it rejects a serial number the register cannot hold
         _energy = new EnergyIntegrator(observer, _errors.ApplyToEnergy);
         _eventLog = profile.EventLog;
-        _events = _eventLog is { } log ? new SimulatedEventRecorder(observer, profile.NominalVoltageV, log.Capacity) : null;
-        _image.WriteIdentity(_holding, options);
+        var thdPoints = profile.Registers.Where(r => r.Key.ToString().StartsWith("Thd", StringComparison.Ordinal)).Select(r => r.Value).ToList();
+        _thdSpan = thdPoints.Count == 0 ? null : new RegisterRange(thdPoints.Min(p => p.Address), thdPoints.Max(p => p.LastAddress));
+        var records = options.RecordFolder is { } folder ? new SimulatedRecordWriter(folder) : null;
+        _events = _eventLog is { } log || records is not null
+            ? new SimulatedEventRecorder(observer, profile.NominalVoltageV, _eventLog?.Capacity ?? 100, records is null ? null : records.Write)
+            : null;
         MarkReadable(profile);
         _identification = new Dictionary<byte, string>
         {
@@ -63,6 +70,11 @@ public sealed class SimulatedMeterDataModel : IModbusDataModel, IDisposable
         lock (_gate)
         {
             Refresh();
+            if (_thdSpan is { } thd && thd.Overlaps(address, address + values.Length - 1))
+            {
+                RefreshThd(); // a spectrum per channel: only when someone reads THD
+            }
+
             _holding.AsSpan(address, values.Length).CopyTo(values);
         }
     }
@@ -114,6 +126,16 @@ public sealed class SimulatedMeterDataModel : IModbusDataModel, IDisposable
             {
                 EventRecordCodec.Encode(events[k], _holding.AsSpan(log.FirstRecordAddress + (k * EventRecordCodec.RecordLength), EventRecordCodec.RecordLength));
             }
+        }
+    }
+
+    private void RefreshThd()
+    {
+        var state = _observer.Grid.State;
+        if (state.Version != _lastThdVersion)
+        {
+            _image.WriteThd(_holding, HarmonicDistortion.ThdPercent(state.Output, _observer.Measure(state).FrequencyHz));
+            _lastThdVersion = state.Version;
         }
     }
 

@@ -33,6 +33,15 @@ public sealed record SimulatedMeterOptions
     /// <summary>N, E or O; Schneider meters ship with 19200 8E1.</summary>
     public char SerialParity { get; init; } = 'E';
 
+    /// <summary>
+    /// Gateway mode: requests for unit ids other than <see cref="UnitId"/> are forwarded as Modbus RTU on this serial port
+    /// (the PM8000 fronts up to 31 serial devices); a silent device is answered with exception 0B. Null = no gateway (0A).
+    /// </summary>
+    public string? GatewaySerialPort { get; init; }
+
+    /// <summary>Folder the meter writes a COMTRADE record of each PQ event into (serve it over SFTP); null = none.</summary>
+    public string? RecordFolder { get; init; }
+
     /// <summary>Register map and error model; null = the shipped PM8000 profile.</summary>
     public DutProfile? Profile { get; init; }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 
 using Bench.Dut.Profiles;
 using Bench.Modbus.Server;
+using Bench.Modbus.Transport;
 using Bench.Sim.Grid;
 
 using Microsoft.Extensions.Logging;
@@ -11,20 +12,22 @@ namespace Bench.Sim.Meter;
 /// <summary>
 /// A simulated PowerLogic PM8000 on loopback Modbus TCP (and RTU on a serial port when asked): the register map of its profile, values measured from the
 /// virtual bench's grid (never read from the setpoint), energy integrated on the grid's clock, its error model and
-/// injected faults. Unit ids other than its own are answered as a gateway with no route (exception 0A) unless
-/// devices are attached behind it with <see cref="Router"/>.
+/// injected faults. Unit ids other than its own go through its gateway to a serial line when
+/// <see cref="SimulatedMeterOptions.GatewaySerialPort"/> is set, and are otherwise answered with exception 0A.
 /// </summary>
 public sealed class SimulatedPm8000 : IAsyncDisposable
 {
     private readonly SimulatedMeterDataModel _model;
     private readonly ModbusTcpServer _server;
     private readonly ModbusRtuServer? _serial;
+    private readonly ModbusRtuTransport? _gatewayLine;
 
-    private SimulatedPm8000(SimulatedMeterDataModel model, ModbusTcpServer server, ModbusRtuServer? serial, UnitRouter router, SimulatedMeterOptions options)
+    private SimulatedPm8000(SimulatedMeterDataModel model, ModbusTcpServer server, ModbusRtuServer? serial, ModbusRtuTransport? gatewayLine, UnitRouter router, SimulatedMeterOptions options)
     {
         _model = model;
         _server = server;
         _serial = serial;
+        _gatewayLine = gatewayLine;
         Router = router;
         Options = options;
         Port = server.LocalEndPoint.Port;
@@ -44,7 +47,7 @@ public sealed class SimulatedPm8000 : IAsyncDisposable
 
     public SimulatedMeterOptions Options { get; }
 
-    /// <summary>The meter's unit routing; add handlers to simulate serial devices behind its gateway.</summary>
+    /// <summary>The meter's unit routing; add handlers to simulate further devices behind it.</summary>
     public UnitRouter Router { get; }
 
     /// <summary>The meter's request handler with its faults, e.g. to serve it over RTU as well.</summary>
@@ -65,19 +68,25 @@ public sealed class SimulatedPm8000 : IAsyncDisposable
         var profile = options.Profile ?? BuiltInProfiles.Pm8000;
         var model = new SimulatedMeterDataModel(observer, profile, options);
         var handler = new FaultInjectingHandler(new ModbusDevice(model), options);
-        var router = new UnitRouter().Add(options.UnitId, handler);
         ModbusTcpServer? server = null;
+        ModbusRtuTransport? downstream = null;
         try
         {
+            downstream = options.GatewaySerialPort is { } gatewayPort
+                ? ModbusRtuTransport.Open(gatewayPort, options.SerialBaudRate, options.SerialParity, 1)
+                : null;
+            var router = new UnitRouter { Fallback = downstream is null ? null : new ModbusGateway(downstream, TimeSpan.FromMilliseconds(500)) }
+                .Add(options.UnitId, handler);
             server = ModbusTcpServer.Start(router, options.Host, options.Port, logger);
             var serial = options.SerialPort is { } port
                 ? ModbusRtuServer.Open(port, new UnitRouter { AnswerUnknownUnits = false }.Add(options.UnitId, handler), options.SerialBaudRate, options.SerialParity, 1, logger)
                 : null;
-            return Task.FromResult(new SimulatedPm8000(model, server, serial, router, options) { Handler = handler });
+            return Task.FromResult(new SimulatedPm8000(model, server, serial, downstream, router, options) { Handler = handler });
         }
         catch
         {
             server?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            downstream?.DisposeAsync().AsTask().GetAwaiter().GetResult();
             model.Dispose();
             throw;
         }
@@ -89,6 +98,11 @@ public sealed class SimulatedPm8000 : IAsyncDisposable
         if (_serial is not null)
         {
             await _serial.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_gatewayLine is not null)
+        {
+            await _gatewayLine.DisposeAsync().ConfigureAwait(false);
         }
 
         _model.Dispose();

@@ -27,6 +27,13 @@ public sealed class ModbusMeterFaultTests
     }
 
     [Test]
+    public void A_serial_number_the_register_cannot_hold_is_bad_input()
+    {
+        var e = Assert.ThrowsAsync<BenchInputException>(() => StartAsync(new SimulatedMeterOptions { SerialNumber = "MY-1234" }));
+        Assert.That(e!.Reason, Does.Contain("register 130 (UInt32)"));
+    }
+
+    [Test]
     public void An_unreachable_meter_is_an_instrument_fault()
     {
         using var probe = new TcpListener(IPAddress.Loopback, 0);

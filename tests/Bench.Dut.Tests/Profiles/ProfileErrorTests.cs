@@ -76,6 +76,18 @@ public sealed class ProfileErrorTests
     }
 
     [Test]
+    public void A_complex_key_is_bad_input_not_a_crash()
+    {
+        var yaml = Pm8000Text.Replace("registers:\n", "registers:\n  ? [a, b]\n  : 1\n", StringComparison.Ordinal);
+        var e = Fails(yaml);
+        Assert.Multiple(() =>
+        {
+            Assert.That(e.Reason, Is.EqualTo("keys are plain names"));
+            Assert.That(e.Location, Is.EqualTo($"bad.yaml:{LineOf(yaml, "? [a, b]")}:5"));
+        });
+    }
+
+    [Test]
     public void A_missing_file_is_bad_input_naming_the_path()
     {
         var e = Assert.Throws<BenchInputException>(() => DutProfile.Load("/nonexistent/dut.yaml"));

@@ -136,6 +136,35 @@ public sealed class SimulatedMeterBehaviourTests
     }
 
     [Test]
+    public async Task Thd_registers_carry_the_distortion_of_the_terminals()
+    {
+        // 5 % 5th harmonic on every voltage, 10 % 3rd + 5 % 5th on every current: THD = 5 % and sqrt(10² + 5²) = 11.18 %.
+        var balanced = ThreePhaseSetpoint.Balanced(230, 5, PowerFactor.Unity, 50);
+        var distorted = balanced with
+        {
+            Phases = balanced.Phases.Select(p => p with
+            {
+                VoltageHarmonics = [new HarmonicComponent(5, 5, 0)],
+                CurrentHarmonics = [new HarmonicComponent(3, 10, 0), new HarmonicComponent(5, 5, 0)],
+            }).ToList(),
+        };
+        _grid.Program(distorted);
+        _grid.SwitchOutput(true);
+        await using var sim = await SimulatedPm8000.StartAsync(_observer, new SimulatedMeterOptions(), CancellationToken.None);
+        await using var meter = await ModbusMeter.ConnectAsync(BuiltInProfiles.Pm8000, sim.Resource, CancellationToken.None);
+        var registers = BuiltInProfiles.Pm8000.Registers;
+
+        var values = await meter.ReadValuesAsync([registers[MeterQuantity.ThdVoltageAN], registers[MeterQuantity.ThdVoltageCN], registers[MeterQuantity.ThdCurrentB]], CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(values[registers[MeterQuantity.ThdVoltageAN]], Is.EqualTo(5).Within(0.01));
+            Assert.That(values[registers[MeterQuantity.ThdVoltageCN]], Is.EqualTo(5).Within(0.01));
+            Assert.That(values[registers[MeterQuantity.ThdCurrentB]], Is.EqualTo(Math.Sqrt(125)).Within(0.02));
+        });
+    }
+
+    [Test]
     public async Task Simulator_answers_device_identification()
     {
         Energize(230, 5, PowerFactor.Unity);

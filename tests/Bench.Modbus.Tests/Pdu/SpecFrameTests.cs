@@ -115,6 +115,7 @@ public sealed class SpecFrameTests
             Assert.That(Answer("03 00 00 00 7E"), Is.EqualTo("8303"), "126 registers exceed the limit of 125");
             Assert.That(Answer("05 00 AC 12 34"), Is.EqualTo("8503"), "coil value other than FF00/0000");
             Assert.That(Answer("41 00 00"), Is.EqualTo("C101"), "unknown function");
+            Assert.That(Answer("2B 0E 01 00"), Is.EqualTo("AB01"), "no identification objects");
         });
     }
 }

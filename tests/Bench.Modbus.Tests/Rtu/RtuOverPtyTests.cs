@@ -84,4 +84,38 @@ public sealed class RtuOverPtyTests
             Assert.That(server.CrcErrors, Is.EqualTo(1));
         });
     }
+
+    [Test]
+    public async Task A_late_reply_is_not_taken_for_the_next_answer()
+    {
+        using var pair = SocatPair.Start();
+        var bank = new RegisterBank();
+        bank.DefineHolding(0, 10);
+        bank.Holding[0] = 111;
+        bank.Holding[1] = 222;
+        var slow = new SlowFirstReply(new ModbusDevice(bank), TimeSpan.FromMilliseconds(400));
+        await using var server = ModbusRtuServer.Open(pair.EndB, new UnitRouter { AnswerUnknownUnits = false }.Add(1, slow), 19200, 'E', 1);
+        await using var client = new ModbusClient(ModbusRtuTransport.Open(pair.EndA, 19200, 'E', 1), new ModbusClientOptions { Timeout = TimeSpan.FromMilliseconds(200), Retries = 0 });
+
+        Assert.ThrowsAsync<ModbusTimeoutException>(() => client.ReadHoldingRegistersAsync(1, 0, 1, CancellationToken.None));
+        await Task.Delay(500); // the late reply (111) is now waiting in the master's input buffer
+        var second = await client.ReadHoldingRegistersAsync(1, 1, 1, CancellationToken.None);
+
+        Assert.That(second[0], Is.EqualTo(222));
+    }
+
+    private sealed class SlowFirstReply(IModbusRequestHandler inner, TimeSpan delay) : IModbusRequestHandler
+    {
+        private int _calls;
+
+        public async ValueTask<int> HandleAsync(byte unitId, ReadOnlyMemory<byte> requestPdu, Memory<byte> responsePdu, CancellationToken cancellationToken)
+        {
+            if (Interlocked.Increment(ref _calls) == 1)
+            {
+                await Task.Delay(delay, cancellationToken);
+            }
+
+            return await inner.HandleAsync(unitId, requestPdu, responsePdu, cancellationToken);
+        }
+    }
 }
