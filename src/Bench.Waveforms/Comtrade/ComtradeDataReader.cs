@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Buffers.Text;
+
 using Bench.Core.Errors;
 
 namespace Bench.Waveforms.Comtrade;

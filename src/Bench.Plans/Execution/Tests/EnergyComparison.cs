@@ -45,7 +45,9 @@ public sealed class EnergyComparison(BenchConnections bench)
                 return (null, $"the reference standard integrated no energy ({referenceEnergy:0.###})");
             }
 
-            var registered = end.Value - start.Value;
+            // Active energy crosses one rollover of the counter when the profile gives it; otherwise a register that
+            // goes backwards is a fault (InstrumentFaultException: the point becomes INCOMPLETE).
+            var registered = reactive ? end.Value - start.Value : EnergyDelta.ActiveWh(before, after, bench.Meter.Resource);
             if (registered < 0)
             {
                 return (null, $"the meter's energy register went backwards ({start:0.###} → {end:0.###}): rollover or reset");

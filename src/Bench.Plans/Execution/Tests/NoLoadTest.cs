@@ -1,6 +1,7 @@
 using System.Globalization;
 
 using Bench.Core.Results;
+using Bench.Dut.Meter;
 using Bench.Plans.Model;
 using Bench.Standards.Limits;
 
@@ -27,7 +28,7 @@ public sealed class NoLoadTest(PointRunContext context) : IPointTestRunner
         var duration = CreepAndStarting.NoLoadDuration(plan.AccuracyClass, 1000 / before.EnergyResolutionWh, point.Setpoint.Phases.Count, ratings.NominalVoltageV, ratings.MaximumCurrentA);
         await bench.Clock.WaitAsync(duration, cancellationToken);
         var after = await bench.Meter.ReadSnapshotAsync(cancellationToken);
-        var registered = after.ActiveEnergyDeliveredWh - before.ActiveEnergyDeliveredWh;
+        var registered = EnergyDelta.ActiveWh(before, after, bench.Meter.Resource);
         var steps = registered / before.EnergyResolutionWh;
         return context.Result(plan, point, null, registered, null, steps <= 1 ? Verdict.Pass : Verdict.Fail) with
         {

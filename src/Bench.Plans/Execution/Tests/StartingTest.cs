@@ -1,6 +1,7 @@
 using System.Globalization;
 
 using Bench.Core.Results;
+using Bench.Dut.Meter;
 using Bench.Plans.Model;
 using Bench.Standards.Limits;
 
@@ -32,7 +33,7 @@ public sealed class StartingTest(PointRunContext context) : IPointTestRunner
         var window = CreepAndStarting.StartingWindow(1000 / before.EnergyResolutionWh, power);
         await bench.Clock.WaitAsync(window, cancellationToken);
         var after = await bench.Meter.ReadSnapshotAsync(cancellationToken);
-        var registered = after.ActiveEnergyDeliveredWh - before.ActiveEnergyDeliveredWh;
+        var registered = EnergyDelta.ActiveWh(before, after, bench.Meter.Resource);
         var started = registered >= before.EnergyResolutionWh;
         return context.Result(plan, point, power * window.TotalHours, registered, null, started ? Verdict.Pass : Verdict.Fail) with
         {
