@@ -107,8 +107,17 @@ public sealed class CertificateContentTests
         var single = points[0] with { Id = "L1only", Setpoint = points[0].Setpoint with { Phases = "L1", FrequencyHz = 51 } };
         var text = PdfText.Poppler(Write(SampleRuns.Run([.. points, single])));
         var lines = text.Split('\n');
-        Assert.That(lines.Count(l => l.Contains("(unconfirmed)", StringComparison.Ordinal)), Is.EqualTo(7 + 2), "7 cells, method, footnote");
+        Assert.That(lines.Count(l => l.Contains("(unconfirmed)", StringComparison.Ordinal)), Is.EqualTo(7 + 3), "7 cells, method, footnote, conformity statement");
         Assert.That(text, Does.Not.Contain("(unconfirme\n"));
+    }
+
+    [Test]
+    public void A_conformity_statement_resting_on_unconfirmed_limits_says_it_is_provisional()
+    {
+        var run = SampleRuns.Run([SampleRuns.Point("p", 10, "0.5 L", 0.1, 0.3, Verdict.Pass, SampleRuns.Table3Unconfirmed)]);
+        var text = Flow(PdfText.Poppler(Write(run)));
+        Assert.That(text, Does.Contain("Overall verdict: PASS"));
+        Assert.That(text, Does.Contain("This statement relies on limits marked (unconfirmed) in section 4 and is provisional"));
     }
 
     [Test]
@@ -116,6 +125,7 @@ public sealed class CertificateContentTests
     {
         var text = PdfText.Poppler(Write(SampleRuns.Run([SampleRuns.Point("p", 100, "1", 0.05, 0.2, Verdict.Pass)])));
         Assert.That(text, Does.Not.Contain("unconfirmed"));
+        Assert.That(text, Does.Not.Contain("provisional"));
     }
 
     [Test]
@@ -138,6 +148,7 @@ public sealed class CertificateContentTests
         var text = PdfText.Poppler(Write(run));
         Assert.That(text, Does.Contain("Overall verdict: INCOMPLETE"));
         Assert.That(text, Does.Contain("The run stopped early: operator abort (Ctrl+C)"));
+        Assert.That(Flow(text), Does.Contain("No statement of conformity is made: the run stopped before every planned point was measured."));
     }
 
     [Test]
