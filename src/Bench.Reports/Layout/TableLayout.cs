@@ -36,7 +36,9 @@ internal sealed class TableLayout
         foreach (var row in rows)
         {
             var height = Measure(row);
-            if (doc.Y + height > doc.Page.BodyBottom)
+            // A row taller than a whole page is drawn where it starts rather than pushed onto page after page.
+            var pageHasRows = doc.Y > doc.Page.MarginTop + headerHeight + 0.5f;
+            if (doc.Y + height > doc.Page.BodyBottom && pageHasRows)
             {
                 doc.NewPage();
                 if (showHeader)
