@@ -15,6 +15,8 @@ public static class BenchCommand
         root.Subcommands.Add(SelftestCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(PlansCommand.Create());
+        root.Subcommands.Add(SimCommand.Create());
+        root.Subcommands.Add(Analyze.AnalyzeCommand.Create());
         return root;
     }
 

@@ -13,17 +13,18 @@ namespace Bench.Sim;
 /// </summary>
 public sealed class VirtualBench : IAsyncDisposable
 {
-    private VirtualBench(VirtualTimeProvider time, SimulatedGrid grid, SimulatedSource source, SimulatedReference reference, SimulatedPm8000 meter)
+    private VirtualBench(TimeProvider time, SimulatedGrid grid, SimulatedSource source, SimulatedReference reference, SimulatedPm8000 meter)
     {
         TimeProvider = time;
-        Clock = new VirtualBenchClock(time);
+        Clock = time is VirtualTimeProvider v ? new VirtualBenchClock(v) : new RealBenchClock(time);
         Grid = grid;
         Source = source;
         Reference = reference;
         Meter = meter;
     }
 
-    public VirtualTimeProvider TimeProvider { get; }
+    /// <summary>Virtual time (advanced by <see cref="Clock"/>), or the wall clock for `bench sim`.</summary>
+    public TimeProvider TimeProvider { get; }
 
     /// <summary>The clock the executor waits on: waiting advances the simulators' shared virtual time.</summary>
     public IBenchClock Clock { get; }
@@ -44,7 +45,7 @@ public sealed class VirtualBench : IAsyncDisposable
 
     public static async Task<VirtualBench> StartAsync(VirtualBenchOptions options, CancellationToken cancellationToken)
     {
-        var time = new VirtualTimeProvider(options.Start ?? DateTimeOffset.UtcNow);
+        TimeProvider time = options.RealTime ? System.TimeProvider.System : new VirtualTimeProvider(options.Start ?? DateTimeOffset.UtcNow);
         var grid = new SimulatedGrid(time, options.NominalFrequencyHz);
 
         // Each instrument samples the grid on its own, non-coherent time base, as separate instruments would.
@@ -54,8 +55,8 @@ public sealed class VirtualBench : IAsyncDisposable
         SimulatedReference? reference = null;
         try
         {
-            source = await SimulatedSource.StartAsync(grid, new SimulatedInstrumentOptions(), cancellationToken);
-            reference = await SimulatedReference.StartAsync(referenceView, new SimulatedInstrumentOptions(), cancellationToken);
+            source = await SimulatedSource.StartAsync(grid, new SimulatedInstrumentOptions { Profile = options.SourceProfile }, cancellationToken);
+            reference = await SimulatedReference.StartAsync(referenceView, new SimulatedInstrumentOptions { Profile = options.ReferenceProfile }, cancellationToken);
             var meter = await SimulatedPm8000.StartAsync(meterView, options.Meter, cancellationToken);
             return new VirtualBench(time, grid, source, reference, meter);
         }

@@ -1,3 +1,4 @@
+using Bench.Instruments.Profiles;
 using Bench.Sim.Meter;
 
 namespace Bench.Sim;
@@ -11,4 +12,16 @@ public sealed record VirtualBenchOptions
 
     /// <summary>Start of virtual time; null = now.</summary>
     public DateTimeOffset? Start { get; init; }
+
+    /// <summary>
+    /// Run on the wall clock instead of virtual time: for `bench sim`, where outside clients (pyvisa, mbpoll, a lab's
+    /// own software) pace the run and nobody advances a virtual clock.
+    /// </summary>
+    public bool RealTime { get; init; }
+
+    /// <summary>The dialect the simulated source speaks (default: Bench's own simulator profile).</summary>
+    public InstrumentProfile? SourceProfile { get; init; }
+
+    /// <summary>The dialect the simulated reference standard speaks (default: Bench's own simulator profile).</summary>
+    public InstrumentProfile? ReferenceProfile { get; init; }
 }

@@ -21,6 +21,15 @@ internal sealed class FakeBench : IThreePhaseSource, IReferenceStandard, IMeterU
 
     public double MeterErrorPercent { get; set; }
 
+    /// <summary>Extra error (percent) as a function of what the source puts out: for influence tests.</summary>
+    public Func<ThreePhaseSetpoint, double>? ErrorModel { get; set; }
+
+    /// <summary>Energy the meter registers per hour whatever the load: a creeping meter.</summary>
+    public double CreepWhPerHour { get; set; }
+
+    /// <summary>Below this current the meter registers nothing: a meter that does not start.</summary>
+    public double DeadBelowA { get; set; }
+
     public int ApplyCount { get; private set; }
 
     public int OutputOffCount { get; private set; }
@@ -89,7 +98,10 @@ internal sealed class FakeBench : IThreePhaseSource, IReferenceStandard, IMeterU
     public Task WaitAsync(TimeSpan duration, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        _meterWh += PowerW * duration.TotalHours * (1 + (MeterErrorPercent / 100));
+        var dead = _applied is not null && _applied.Phases.Max(p => p.CurrentA) < DeadBelowA;
+        var error = MeterErrorPercent + (_applied is null ? 0 : ErrorModel?.Invoke(_applied) ?? 0);
+        _meterWh += dead ? 0 : PowerW * duration.TotalHours * (1 + (error / 100));
+        _meterWh += OutputOn ? CreepWhPerHour * duration.TotalHours : 0;
         _now += duration;
         return Task.CompletedTask;
     }

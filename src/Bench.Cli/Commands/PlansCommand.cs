@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text;
 
 using Bench.Cli.Running;
 using Bench.Core.Errors;
@@ -23,9 +24,20 @@ public static class PlansCommand
                 {
                     var plan = PlanLoader.Load(file);
                     var table = LimitTables.ForStandard(plan.Standard, file);
-                    var sources = table.Rows.Where(r => r.AccuracyClass.Equals(plan.AccuracyClass, StringComparison.OrdinalIgnoreCase))
-                        .Select(r => r.Source.ToString()).Distinct();
-                    await Console.Out.WriteLineAsync($"{Path.GetFileName(file)}\n  {plan.Name}\n  {plan.Standard} class {plan.AccuracyClass}, {plan.Points.Count} points, decision rule {plan.DecisionRule}\n  limits: {string.Join("; ", sources)}");
+                    var clauses = table.Rows.Where(r => r.AccuracyClass.Equals(plan.AccuracyClass, StringComparison.OrdinalIgnoreCase))
+                        .Select(r => r.Source.ToString()).Distinct().ToList();
+                    var kinds = plan.Points.GroupBy(p => p.Test).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}");
+                    var output = new StringBuilder();
+                    output.AppendLine(Path.GetFileName(file));
+                    output.AppendLine($"  {plan.Name}");
+                    output.AppendLine($"  {plan.Standard} class {plan.AccuracyClass}, {plan.Quantity}: {plan.Points.Count} points ({string.Join(", ", kinds)}), decision rule {plan.DecisionRule}");
+                    output.AppendLine("  clauses:");
+                    foreach (var clause in clauses)
+                    {
+                        output.AppendLine($"    {clause}");
+                    }
+
+                    await Console.Out.WriteAsync(output.ToString());
                 }
                 catch (BenchInputException e)
                 {

@@ -3,8 +3,8 @@ using Bench.Core.Errors;
 namespace Bench.Cli.Running;
 
 /// <summary>
-/// Finds the shipped folders (testplans, fixtures, instruments, reports): in the current directory's repository,
-/// or next to the executable (walking up from its base directory to the folder that holds them).
+/// The repository's folders for the CLI: the root (for reports/output and the plan list) and user arguments that
+/// name either a path or a shipped file (looked up by <see cref="Instruments.Profiles.ShippedFiles"/>).
 /// </summary>
 public static class ShippedFiles
 {
@@ -20,13 +20,14 @@ public static class ShippedFiles
             return System.IO.Path.GetFullPath(pathOrName);
         }
 
-        var shipped = Path(folder, pathOrName);
-        if (File.Exists(shipped))
+        try
         {
-            return shipped;
+            return Instruments.Profiles.ShippedFiles.Find(folder, pathOrName);
         }
-
-        throw new BenchInputException(option, $"'{pathOrName}' not found (neither as a path nor in {Path(folder)})");
+        catch (BenchInputException)
+        {
+            throw new BenchInputException(option, $"'{pathOrName}' not found (neither as a path nor in the shipped {folder}/ folder)");
+        }
     }
 
     private static string FindRoot()

@@ -16,6 +16,9 @@ public sealed record PointResult(
 {
     public string? Reason { get; init; }
 
+    /// <summary>"accuracy" (error against the table), "influence" (variation of error), "starting" or "no-load".</summary>
+    public string Test { get; init; } = "accuracy";
+
     public LimitSource? LimitSource { get; init; }
 
     /// <summary>Expanded uncertainty of the error (k = 2), in percent; null until a budget is computed.</summary>

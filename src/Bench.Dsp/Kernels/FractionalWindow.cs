@@ -27,6 +27,34 @@ public static class FractionalWindow
         };
     }
 
+    /// <summary>
+    /// Weights of the linear-interpolation integral over [<paramref name="a"/>, <paramref name="b"/>] (fractional sample
+    /// positions, b − a ≥ 1): weights[j] belongs to sample floor(a) + j. Returns how many weights it wrote.
+    /// </summary>
+    public static int Weights(double a, double b, Span<double> weights)
+    {
+        var i0 = (int)Math.Floor(a);
+        var i1 = (int)Math.Floor(b);
+        var count = i1 - i0 + 2;
+        ArgumentOutOfRangeException.ThrowIfLessThan(weights.Length, count);
+        weights[..count].Clear();
+        for (var m = i0; m <= i1; m++)
+        {
+            var alpha = Math.Max(a - m, 0);
+            var beta = Math.Min(b - m, 1);
+            if (beta <= alpha)
+            {
+                continue;
+            }
+
+            var sq = ((beta * beta) - (alpha * alpha)) / 2;
+            weights[m - i0] += beta - alpha - sq;
+            weights[m - i0 + 1] += sq;
+        }
+
+        return count;
+    }
+
     /// <summary>Mean of x·y over the window.</summary>
     public static double MeanProduct(ReadOnlySpan<double> x, ReadOnlySpan<double> y, double length)
     {

@@ -3,6 +3,7 @@ using System.Globalization;
 using Bench.Core.Errors;
 using Bench.Core.Identity;
 using Bench.Core.Quantities;
+using Bench.Dut.Events;
 using Bench.Dut.Profiles;
 using Bench.Modbus.Client;
 using Bench.Modbus.Errors;
@@ -23,6 +24,16 @@ public sealed class ModbusMeter : IMeterUnderTest
     private readonly TimeProvider _time;
     private readonly IReadOnlyList<ReadBlock> _snapshotPlan;
 
+    private static readonly MeterQuantity[][] PerPhase =
+    [
+        [MeterQuantity.VoltageAN, MeterQuantity.CurrentA, MeterQuantity.ActivePowerA, MeterQuantity.ReactivePowerA, MeterQuantity.ApparentPowerA, MeterQuantity.PowerFactorA],
+        [MeterQuantity.VoltageBN, MeterQuantity.CurrentB, MeterQuantity.ActivePowerB, MeterQuantity.ReactivePowerB, MeterQuantity.ApparentPowerB, MeterQuantity.PowerFactorB],
+        [MeterQuantity.VoltageCN, MeterQuantity.CurrentC, MeterQuantity.ActivePowerC, MeterQuantity.ReactivePowerC, MeterQuantity.ApparentPowerC, MeterQuantity.PowerFactorC],
+    ];
+
+    /// <summary>What a snapshot reads: the per-phase values and the frequency; THD and the rest only on request.</summary>
+    private static readonly HashSet<MeterQuantity> SnapshotQuantities = [.. PerPhase.SelectMany(q => q), MeterQuantity.Frequency];
+
     private ModbusMeter(DutProfile profile, string resource, ModbusClient client, byte unitId, TimeProvider time)
     {
         Profile = profile;
@@ -30,7 +41,7 @@ public sealed class ModbusMeter : IMeterUnderTest
         _client = client;
         _unitId = unitId;
         _time = time;
-        var points = profile.Registers.Values.ToList();
+        var points = profile.Registers.Where(r => SnapshotQuantities.Contains(r.Key)).Select(r => r.Value).ToList();
         if (profile.Energy(EnergyQuantity.ActiveDelivered) is { } active)
         {
             points.Add(active.Point);
@@ -61,12 +72,12 @@ public sealed class ModbusMeter : IMeterUnderTest
     public static async Task<ModbusMeter> ConnectAsync(DutProfile profile, string resource, ModbusMeterOptions options, CancellationToken ct)
     {
         var parsed = ModbusResource.Parse(resource);
-        var clientOptions = new ModbusClientOptions { Timeout = profile.Modbus.Timeout, Retries = profile.Modbus.Retries };
+        var clientOptions = new ModbusClientOptions { Timeout = options.Timeout ?? profile.Modbus.Timeout, Retries = options.Retries ?? profile.Modbus.Retries };
         IModbusTransport transport;
         try
         {
             transport = parsed.IsTcp
-                ? await ModbusTcpTransport.ConnectAsync(parsed.Host, parsed.Port, profile.Modbus.Timeout, ct).ConfigureAwait(false)
+                ? await ModbusTcpTransport.ConnectAsync(parsed.Host, parsed.Port, clientOptions.Timeout, ct).ConfigureAwait(false)
                 : ModbusRtuTransport.Open(parsed.SerialPort, parsed.BaudRate, parsed.Parity, parsed.StopBits);
         }
         catch (ModbusException e)
@@ -106,7 +117,7 @@ public sealed class ModbusMeter : IMeterUnderTest
         return new MeterSnapshot(time, activeWh, reactiveVarh, Instantaneous(values))
         {
             EnergyResolutionWh = PointDecoder.ResolutionInBaseUnit(active.Point, values[active.Point]),
-            EnergyRolloverWh = active.Rollover is { } r ? r * active.Point.Scale * UnitConversion.ToBase(active.Point.Unit) : null,
+            EnergyRolloverWh = active.Rollover is { } r ? r * UnitConversion.ToBase(active.Point.Unit) : null,
         };
     }
 
@@ -118,19 +129,64 @@ public sealed class ModbusMeter : IMeterUnderTest
         return list.ToDictionary(p => p, p => PointDecoder.InBaseUnit(p, values[p]));
     }
 
+    /// <summary>Reads the PQ event log (layout bench-v1, oldest first); empty when the profile maps none.</summary>
+    public async Task<IReadOnlyList<PqEvent>> ReadEventsAsync(CancellationToken cancellationToken)
+    {
+        if (Profile.EventLog is not { } log)
+        {
+            return [];
+        }
+
+        var function = log.Table == RegisterTable.Holding ? FunctionCode.ReadHoldingRegisters : FunctionCode.ReadInputRegisters;
+        var count = new ushort[1];
+        await ReadRawAsync(function, log.CountAddress, count, cancellationToken).ConfigureAwait(false);
+        if (count[0] > log.Capacity)
+        {
+            throw new InstrumentFaultException(Resource, string.Create(CultureInfo.InvariantCulture, $"event log claims {count[0]} events, capacity is {log.Capacity}"));
+        }
+
+        var events = new List<PqEvent>();
+        var perRead = Math.Max(1, Profile.Modbus.Polling.MaxRegistersPerRead / EventRecordCodec.RecordLength);
+        for (var first = 0; first < count[0]; first += perRead)
+        {
+            var n = Math.Min(perRead, count[0] - first);
+            var registers = new ushort[n * EventRecordCodec.RecordLength];
+            await ReadRawAsync(function, log.FirstRecordAddress + (first * EventRecordCodec.RecordLength), registers, cancellationToken).ConfigureAwait(false);
+            for (var k = 0; k < n; k++)
+            {
+                try
+                {
+                    events.Add(EventRecordCodec.Decode(registers.AsSpan(k * EventRecordCodec.RecordLength, EventRecordCodec.RecordLength)));
+                }
+                catch (Exception e) when (e is FormatException or ModbusException)
+                {
+                    throw new InstrumentFaultException(Resource, $"event {first + k + 1} of the log is garbled: {e.Message}", e);
+                }
+            }
+        }
+
+        return events;
+    }
+
     public ValueTask DisposeAsync() => _client.DisposeAsync();
+
+    private async Task ReadRawAsync(FunctionCode function, int address, ushort[] registers, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _client.ReadRegistersAsync(function, _unitId, (ushort)address, registers, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ModbusException e)
+        {
+            throw new InstrumentFaultException(Resource, string.Create(CultureInfo.InvariantCulture, $"reading {registers.Length} registers at address {address} (unit {_unitId}): {e.Message}"), e);
+        }
+    }
 
     private ThreePhaseMeasurement? Instantaneous(IReadOnlyDictionary<RegisterPoint, ushort[]> values)
     {
         double Get(MeterQuantity q) => Profile.Registers.TryGetValue(q, out var p) ? PointDecoder.InBaseUnit(p, values[p]) : double.NaN;
-        MeterQuantity[][] perPhase =
-        [
-            [MeterQuantity.VoltageAN, MeterQuantity.CurrentA, MeterQuantity.ActivePowerA, MeterQuantity.ReactivePowerA, MeterQuantity.ApparentPowerA, MeterQuantity.PowerFactorA],
-            [MeterQuantity.VoltageBN, MeterQuantity.CurrentB, MeterQuantity.ActivePowerB, MeterQuantity.ReactivePowerB, MeterQuantity.ApparentPowerB, MeterQuantity.PowerFactorB],
-            [MeterQuantity.VoltageCN, MeterQuantity.CurrentC, MeterQuantity.ActivePowerC, MeterQuantity.ReactivePowerC, MeterQuantity.ApparentPowerC, MeterQuantity.PowerFactorC],
-        ];
         var phases = new List<PhaseMeasurement>();
-        foreach (var q in perPhase.Take(Profile.MeasuringElements))
+        foreach (var q in PerPhase.Take(Profile.MeasuringElements))
         {
             if (!Profile.Registers.ContainsKey(q[0]) || !Profile.Registers.ContainsKey(q[1]) || !Profile.Registers.ContainsKey(q[2]))
             {

@@ -56,6 +56,12 @@ public sealed class DutProfile
     /// <summary>Energy counters in profile order; the first one of a quantity is the one readings use.</summary>
     public required IReadOnlyList<EnergyCounter> EnergyCounters { get; init; }
 
+    /// <summary>The PQ event log, when the meter exposes one over Modbus.</summary>
+    public EventLogMap? EventLog { get; init; }
+
+    /// <summary>Meter constant of the pulse output in impulses per kWh, for the pulse error method; null = no pulse output.</summary>
+    public double? PulseConstantImpPerKwh { get; init; }
+
     /// <summary>Error model and faults for the simulated meter built from this profile (empty for a real meter's profile).</summary>
     public required SimulationSettings Simulation { get; init; }
 

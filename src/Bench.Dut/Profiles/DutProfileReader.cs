@@ -55,6 +55,13 @@ internal static class DutProfileReader
         var energy = ReadEnergy(root, modbus);
         var identity = ReadIdentity(root.Map("identity"), modbus);
         var simulation = root.OptionalMap("simulation") is { } sim ? ReadSimulation(sim) : SimulationSettings.None;
+        var eventLog = root.OptionalMap("event_log") is { } log ? ReadEventLog(log, modbus) : null;
+        double? pulseConstant = null;
+        if (root.OptionalMap("pulse_output") is { } pulse)
+        {
+            pulseConstant = Positive(pulse, "constant_imp_per_kwh");
+            pulse.RejectUnknownKeys();
+        }
 
         var profile = new DutProfile
         {
@@ -76,6 +83,8 @@ internal static class DutProfileReader
             Registers = registers,
             EnergyCounters = energy,
             Simulation = simulation,
+            EventLog = eventLog,
+            PulseConstantImpPerKwh = pulseConstant,
             SourcePath = root.Path,
         };
         accuracy.RejectUnknownKeys();
@@ -266,6 +275,29 @@ internal static class DutProfileReader
         }
 
         return point;
+    }
+
+    private static EventLogMap ReadEventLog(YamlMap map, ModbusSettings modbus)
+    {
+        var layout = map.String("layout");
+        if (layout != "bench-v1")
+        {
+            throw new BenchInputException(map.At(map.Node("layout")!), "the only event-log layout is 'bench-v1'");
+        }
+
+        var offset = modbus.Numbering == RegisterNumbering.OneBased ? 1 : 0;
+        var log = new EventLogMap(
+            map.Integer("count_register", offset, 65535 + offset) - offset,
+            map.Integer("first_record_register", offset, 65535 + offset) - offset,
+            map.Integer("capacity", 1, 1000),
+            map.Choice("table", Tables, modbus.Table));
+        if (log.LastAddress > 65535)
+        {
+            throw new BenchInputException(map.Where, "the event log runs past address 65535");
+        }
+
+        map.RejectUnknownKeys();
+        return log;
     }
 
     private static SimulationSettings ReadSimulation(YamlMap map)

@@ -10,7 +10,7 @@ namespace Bench.Instruments.Drivers;
 /// A reference standard driven by its profile: one measurement query whose fields the profile names, and energy
 /// integration with start/stop command lists and a read-back query.
 /// </summary>
-public sealed class ProfileReference : IReferenceStandard
+public sealed class ProfileReference : IReferenceStandard, IPulseCounter
 {
     private readonly ProfileSession _session;
 
@@ -29,10 +29,16 @@ public sealed class ProfileReference : IReferenceStandard
 
     public async Task<ThreePhaseMeasurement> MeasureAsync(CancellationToken cancellationToken)
     {
-        var spec = Profile.Measurement!;
-        var query = spec.Query.Render();
-        var values = await _session.Scpi.QueryDoublesAsync(query, cancellationToken).ConfigureAwait(false);
-        var fields = Map(query, spec.Fields, values);
+        var fields = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var q in Profile.Measurement!.Queries)
+        {
+            var query = q.Query.Render();
+            var values = await _session.Scpi.QueryDoublesAsync(query, cancellationToken).ConfigureAwait(false);
+            foreach (var (name, value) in Map(query, q.Fields, values))
+            {
+                fields[name] = value;
+            }
+        }
         var phases = new PhaseMeasurement[Profile.Phases];
         for (var k = 1; k <= Profile.Phases; k++)
         {
@@ -66,7 +72,20 @@ public sealed class ProfileReference : IReferenceStandard
         return new EnergyIntegration(wh, varh, seconds);
     }
 
+    public bool SupportsPulseCounting => Profile.Pulse is not null;
+
+    public Task StartPulseCountAsync(CancellationToken cancellationToken) =>
+        _session.ConfigureAllAsync(PulseSpec.Start, cancellationToken);
+
+    public async Task<long> ReadPulseCountAsync(CancellationToken cancellationToken)
+    {
+        var value = await _session.Scpi.QueryDoubleAsync(PulseSpec.Query.Render(), cancellationToken).ConfigureAwait(false);
+        return (long)Math.Round(value);
+    }
+
     public ValueTask DisposeAsync() => _session.DisposeAsync();
+
+    private PulseSpec PulseSpec => Profile.Pulse ?? throw new BenchInputException(Profile.Path, $"profile '{Profile.Name}' has no 'pulse' section: this reference cannot count pulses");
 
     private Dictionary<string, double> Map(string query, IReadOnlyList<string> names, double[] values)
     {

@@ -17,11 +17,14 @@ namespace Bench.Instruments.Drivers;
 /// </summary>
 public sealed class ProfileSession : IAsyncDisposable
 {
-    private ProfileSession(InstrumentProfile profile, ScpiSession scpi, InstrumentIdentity identity)
+    private readonly InstrumentConnectionOptions _connection;
+
+    private ProfileSession(InstrumentProfile profile, ScpiSession scpi, InstrumentIdentity identity, InstrumentConnectionOptions connection)
     {
         Profile = profile;
         Scpi = scpi;
         Identity = identity;
+        _connection = connection;
     }
 
     public InstrumentProfile Profile { get; }
@@ -32,9 +35,10 @@ public sealed class ProfileSession : IAsyncDisposable
 
     public string Resource => Scpi.Resource;
 
-    public static VisaSessionOptions VisaOptions(InstrumentProfile profile) => new()
+    public static VisaSessionOptions VisaOptions(InstrumentProfile profile, InstrumentConnectionOptions? connection = null) => new()
     {
-        Timeout = TimeSpan.FromSeconds(profile.Transport.TimeoutS),
+        Timeout = connection?.Timeout ?? TimeSpan.FromSeconds(profile.Transport.TimeoutS),
+        VendorLibrary = connection?.VendorVisaLibrary is { } vendor ? VendorLibraries.Get(vendor) : null,
         WriteTermination = profile.Transport.WriteTermination,
         ReadTermination = profile.Transport.ReadTermination.Length > 0 ? (byte)profile.Transport.ReadTermination[^1] : null,
         Serial = new SerialSettings { BaudRate = profile.Transport.BaudRate },
@@ -46,16 +50,26 @@ public sealed class ProfileSession : IAsyncDisposable
         OperationCompleteTimeout = TimeSpan.FromSeconds(profile.Transport.OperationCompleteTimeoutS),
     };
 
-    public static async Task<ProfileSession> OpenAsync(
+    public static Task<ProfileSession> OpenAsync(
         InstrumentProfile profile, string role, string resource, InstrumentCalibration? calibration, ILoggerFactory? logging, CancellationToken cancellationToken)
+        => OpenAsync(profile, role, resource, calibration, logging, null, cancellationToken);
+
+    public static async Task<ProfileSession> OpenAsync(
+        InstrumentProfile profile, string role, string resource, InstrumentCalibration? calibration, ILoggerFactory? logging, InstrumentConnectionOptions? connection, CancellationToken cancellationToken)
     {
+        connection ??= new InstrumentConnectionOptions();
         if (!profile.HasRole(role))
         {
             throw new BenchInputException(profile.Path, $"profile '{profile.Name}' is not a {role} (its roles: {string.Join(", ", profile.Roles)})");
         }
 
         var logger = logging?.CreateLogger("Bench.Instruments." + role);
-        var scpi = await ScpiSession.OpenAsync(resource, VisaOptions(profile), ScpiOptions(profile), logger, cancellationToken).ConfigureAwait(false);
+        var scpi = await ScpiSession.OpenAsync(resource, VisaOptions(profile, connection), ScpiOptions(profile), logger, cancellationToken).ConfigureAwait(false);
+        if (connection.Transcript is { } transcript)
+        {
+            scpi.Transcript += transcript;
+        }
+
         try
         {
             var idn = await scpi.IdentifyAsync(cancellationToken).ConfigureAwait(false);
@@ -67,10 +81,10 @@ public sealed class ProfileSession : IAsyncDisposable
 
             foreach (var command in profile.Init)
             {
-                await scpi.ConfigureAsync(command, cancellationToken).ConfigureAwait(false);
+                await scpi.ConfigureAsync(new CommandTemplate(command).Render(), cancellationToken).ConfigureAwait(false);
             }
 
-            return new ProfileSession(profile, scpi, identity);
+            return new ProfileSession(profile, scpi, identity, connection);
         }
         catch
         {
@@ -86,11 +100,12 @@ public sealed class ProfileSession : IAsyncDisposable
         return Scpi.ConfigureAsync(template.Render(values), cancellationToken);
     }
 
+    /// <summary>Sends fixed commands (init, safe state, setup lists), each written as a template without placeholders.</summary>
     public async Task ConfigureAllAsync(IEnumerable<string> commands, CancellationToken cancellationToken)
     {
         foreach (var command in commands)
         {
-            await Scpi.ConfigureAsync(command, cancellationToken).ConfigureAwait(false);
+            await Scpi.ConfigureAsync(new CommandTemplate(command).Render(), cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -99,7 +114,11 @@ public sealed class ProfileSession : IAsyncDisposable
     {
         var old = Scpi;
         await old.DisposeAsync().ConfigureAwait(false);
-        Scpi = await ScpiSession.OpenAsync(old.Resource, VisaOptions(Profile), ScpiOptions(Profile), logger, cancellationToken).ConfigureAwait(false);
+        Scpi = await ScpiSession.OpenAsync(old.Resource, VisaOptions(Profile, _connection), ScpiOptions(Profile), logger, cancellationToken).ConfigureAwait(false);
+        if (_connection.Transcript is { } transcript)
+        {
+            Scpi.Transcript += transcript;
+        }
     }
 
     public ValueTask DisposeAsync() => Scpi.DisposeAsync();

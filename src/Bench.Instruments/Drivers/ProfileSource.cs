@@ -14,10 +14,14 @@ namespace Bench.Instruments.Drivers;
 /// A three-phase source driven by its profile's command templates: frequency, then per phase U and I with their angles
 /// (and harmonics), output on, *OPC?. Each step drains the error queue; out-of-range setpoints are refused before sending.
 /// </summary>
-public sealed class ProfileSource : IThreePhaseSource
+public sealed class ProfileSource : IThreePhaseSource, IVoltageEventSource
 {
     private readonly ProfileSession _session;
     private readonly ILogger? _logger;
+    private ThreePhaseSetpoint? _applied;
+    private bool _eventRan;
+    private readonly CancellationTokenSource _keepAliveStop = new();
+    private Task? _keepAlive;
 
     internal ProfileSource(ProfileSession session, ILogger? logger)
     {
@@ -35,6 +39,16 @@ public sealed class ProfileSource : IThreePhaseSource
     public async Task ApplyAsync(ThreePhaseSetpoint setpoint, CancellationToken cancellationToken)
     {
         Check(setpoint);
+        if (_eventRan && Profile.VoltageEvent is { } ev)
+        {
+            foreach (var t in ev.Restore)
+            {
+                await _session.Scpi.ConfigureAsync(t.Render(), cancellationToken).ConfigureAwait(false);
+            }
+
+            _eventRan = false;
+        }
+
         await _session.ConfigureAsync("set_frequency", cancellationToken, ("frequency", setpoint.FrequencyHz)).ConfigureAwait(false);
         for (var k = 0; k < Math.Min(setpoint.Phases.Count, Profile.Phases); k++)
         {
@@ -51,8 +65,12 @@ public sealed class ProfileSource : IThreePhaseSource
                 await _session.ConfigureAsync("set_voltage_angle", cancellationToken, ("phase", phase), ("angle", p.VoltageAngleDeg)).ConfigureAwait(false);
             }
 
-            await _session.ConfigureAsync("set_current", cancellationToken, ("phase", phase), ("current", p.CurrentA), ("angle", p.CurrentAngleDeg)).ConfigureAwait(false);
-            if (Profile.Command("set_current_angle") is not null)
+            if (Profile.HasCurrentOutput)
+            {
+                await _session.ConfigureAsync("set_current", cancellationToken, ("phase", phase), ("current", p.CurrentA), ("angle", p.CurrentAngleDeg)).ConfigureAwait(false);
+            }
+
+            if (Profile.HasCurrentOutput && Profile.Command("set_current_angle") is not null)
             {
                 await _session.ConfigureAsync("set_current_angle", cancellationToken, ("phase", phase), ("angle", p.CurrentAngleDeg)).ConfigureAwait(false);
             }
@@ -61,6 +79,7 @@ public sealed class ProfileSource : IThreePhaseSource
         }
 
         await _session.ConfigureAsync("output_on", cancellationToken).ConfigureAwait(false);
+        _applied = setpoint;
         if (Profile.UseOperationComplete)
         {
             await _session.Scpi.WaitOperationCompleteAsync(cancellationToken).ConfigureAwait(false);
@@ -89,20 +108,104 @@ public sealed class ProfileSource : IThreePhaseSource
         }
     }
 
-    public ValueTask DisposeAsync() => _session.DisposeAsync();
+    public bool SupportsVoltageEvents => Profile.VoltageEvent is not null;
+
+    public async Task RunVoltageEventAsync(VoltageEvent voltageEvent, CancellationToken cancellationToken)
+    {
+        var spec = Profile.VoltageEvent ?? throw new BenchInputException(Profile.Path, $"profile '{Profile.Name}' has no 'voltage_event' section: this source cannot run dips or swells");
+        if (_applied is not { } steady)
+        {
+            throw new InvalidOperationException("apply a steady setpoint before running a voltage event");
+        }
+
+        foreach (var phase in voltageEvent.Phases)
+        {
+            if (phase < 1 || phase > steady.Phases.Count)
+            {
+                throw new BenchInputException(Identity.Resource, $"a voltage event on phase {phase}: the source has phases 1…{steady.Phases.Count}");
+            }
+
+            if (Profile.Command("select_phase") is not null)
+            {
+                await _session.ConfigureAsync("select_phase", cancellationToken, ("phase", phase)).ConfigureAwait(false);
+            }
+
+            var nominal = steady.Phases[phase - 1].VoltageV;
+            (string, double)[] values =
+            [
+                ("phase", phase), ("residual_percent", voltageEvent.ResidualPercent), ("residual_v", nominal * voltageEvent.ResidualPercent / 100),
+                ("duration_s", voltageEvent.DurationS), ("duration_ms", voltageEvent.DurationS * 1000),
+                ("cycles", Math.Round(voltageEvent.DurationS * steady.FrequencyHz)), ("nominal_v", nominal),
+            ];
+            foreach (var t in spec.Prepare)
+            {
+                await _session.Scpi.ConfigureAsync(t.Render(values.ToDictionary(v => v.Item1, v => v.Item2)), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        foreach (var t in spec.Run)
+        {
+            await _session.Scpi.ConfigureAsync(t.Render(), cancellationToken).ConfigureAwait(false);
+        }
+
+        _eventRan = true;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_keepAlive is { } loop)
+        {
+            await _keepAliveStop.CancelAsync().ConfigureAwait(false);
+            await loop.ConfigureAwait(false);
+        }
+
+        _keepAliveStop.Dispose();
+        await _session.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Keeps the instrument's communication watchdog fed while this driver lives (a crashed controller stops it).</summary>
+    internal void StartKeepAlive(CommandTemplate keepAlive, TimeSpan period)
+    {
+        var command = keepAlive.Render();
+        _keepAlive = Task.Run(async () =>
+        {
+            using var timer = new PeriodicTimer(period);
+            try
+            {
+                while (await timer.WaitForNextTickAsync(_keepAliveStop.Token).ConfigureAwait(false))
+                {
+                    try
+                    {
+                        await _session.Scpi.WriteAsync(command, _keepAliveStop.Token).ConfigureAwait(false);
+                    }
+                    catch (InstrumentFaultException ex)
+                    {
+                        _logger?.LogWarning("{Resource}: watchdog keep-alive failed: {Reason}", Identity.Resource, ex.Message);
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        });
+    }
 
     private async Task ApplyHarmonicsAsync(int phase, PhaseSetpoint p, CancellationToken cancellationToken)
     {
-        if (Profile.Command("clear_harmonics") is not null)
+        foreach (var clear in new[] { "clear_harmonics", "clear_current_harmonics" })
         {
-            await _session.ConfigureAsync("clear_harmonics", cancellationToken, ("phase", phase)).ConfigureAwait(false);
+            if (Profile.Command(clear) is not null)
+            {
+                await _session.ConfigureAsync(clear, cancellationToken, ("phase", phase)).ConfigureAwait(false);
+            }
         }
 
-        foreach (var (name, list) in new[] { ("set_voltage_harmonic", p.VoltageHarmonics), ("set_current_harmonic", p.CurrentHarmonics) })
+        foreach (var (name, list, fundamental) in new[] { ("set_voltage_harmonic", p.VoltageHarmonics, p.VoltageV), ("set_current_harmonic", p.CurrentHarmonics, p.CurrentA) })
         {
             foreach (var h in list)
             {
-                await _session.ConfigureAsync(name, cancellationToken, ("phase", phase), ("order", h.Order), ("percent", h.PercentOfFundamental), ("angle", h.AngleDeg)).ConfigureAwait(false);
+                // Templates take the harmonic in percent of the fundamental or as an amplitude in V or A ({amplitude}).
+                await _session.ConfigureAsync(name, cancellationToken, ("phase", phase), ("order", h.Order), ("percent", h.PercentOfFundamental), ("amplitude", h.PercentOfFundamental / 100 * fundamental), ("angle", h.AngleDeg)).ConfigureAwait(false);
             }
         }
     }
@@ -122,6 +225,11 @@ public sealed class ProfileSource : IThreePhaseSource
 
         foreach (var p in setpoint.Phases)
         {
+            if (!Profile.HasCurrentOutput && p.CurrentA != 0)
+            {
+                throw new BenchInputException(where, $"{Profile.Manufacturer} {Profile.Model} is a voltage source without current outputs; a setpoint with current needs a phantom-load source");
+            }
+
             CheckRange(where, p.VoltageV, "V", Profile.VoltageRanges);
             CheckRange(where, p.CurrentA, "A", Profile.CurrentRanges);
             if ((p.VoltageHarmonics.Count > 0 && Profile.Command("set_voltage_harmonic") is null)

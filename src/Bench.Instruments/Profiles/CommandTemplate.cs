@@ -58,7 +58,7 @@ public sealed partial class CommandTemplate
         Render(values.ToDictionary(v => v.Name, v => v.Value));
 
     /// <summary>A case-insensitive regex that accepts the command in long or short form, with or without optional parts; one named group per placeholder.</summary>
-    public Regex BuildMatcher()
+    public Regex BuildMatcher(bool compiled = false)
     {
         var sb = new StringBuilder("^:?");
         foreach (var s in _segments)
@@ -75,7 +75,7 @@ public sealed partial class CommandTemplate
         }
 
         sb.Append(@"\s*$");
-        return new Regex(sb.ToString(), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        return new Regex(sb.ToString(), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | (compiled ? RegexOptions.Compiled : RegexOptions.None));
     }
 
     public override string ToString() => Text;

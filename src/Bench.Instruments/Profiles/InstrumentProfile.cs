@@ -70,6 +70,15 @@ public sealed class InstrumentProfile
 
     public EnergySpec? Energy { get; init; }
 
+    /// <summary>Pulse-input counting (reference standards with a pulse input).</summary>
+    public PulseSpec? Pulse { get; init; }
+
+    /// <summary>Dips, swells and interruptions (sources with list/transient modes).</summary>
+    public VoltageEventSpec? VoltageEvent { get; init; }
+
+    /// <summary>False for voltage-only AC sources (no current channels: set_current absent).</summary>
+    public bool HasCurrentOutput => Commands.ContainsKey("set_current");
+
     /// <summary>What a simulator of this model answers to *IDN?; {serial} is replaced.</summary>
     public string? SimulatedIdentity { get; init; }
 

@@ -14,10 +14,10 @@ internal static class ProfileReader
     [
         "schema", "name", "manufacturer", "model", "roles", "checked_against_manual", "verification", "identity", "transport",
         "errors", "init", "safe_state", "watchdog", "settling", "phases", "commands", "ranges", "accuracy", "measure", "energy",
-        "simulation", "notes",
+        "pulse", "voltage_event", "simulation", "notes",
     ];
 
-    private static readonly string[] SourceCommands = ["set_frequency", "set_voltage", "set_current", "output_on", "output_off"];
+    private static readonly string[] SourceCommands = ["set_frequency", "set_voltage", "output_on", "output_off"];
 
     public static InstrumentProfile Read(string path, string text)
     {
@@ -113,6 +113,8 @@ internal static class ProfileReader
             PowerAccuracy = accuracy?.Optional("power") is { } pa ? ReadAccuracy(pa) : null,
             Measurement = ReadMeasurement(root.Optional("measure")),
             Energy = ReadEnergy(root.Optional("energy")),
+            Pulse = ReadPulse(root.Optional("pulse")),
+            VoltageEvent = ReadVoltageEvent(root.Optional("voltage_event")),
             SimulatedIdentity = sim?.Optional("idn")?.String(),
         };
 
@@ -228,9 +230,52 @@ internal static class ProfileReader
             return null;
         }
 
-        node.AllowOnly("setup", "query", "fields");
-        var fields = ReadFields(node.Required("fields"), MeasurementSpec.KnownFields);
-        return new MeasurementSpec(node.Optional("setup")?.Strings() ?? [], node.Required("query").Template(), fields);
+        node.AllowOnly("setup", "query", "fields", "queries");
+        var queries = new List<FieldQuery>();
+        if (node.Optional("query") is not null)
+        {
+            queries.Add(ReadFieldQuery(node));
+        }
+
+        foreach (var q in node.Optional("queries")?.Items() ?? [])
+        {
+            q.AllowOnly("query", "fields");
+            queries.Add(ReadFieldQuery(q));
+        }
+
+        if (queries.Count == 0)
+        {
+            throw node.Error("'measure' needs a query (query + fields, or a list of queries)");
+        }
+
+        return new MeasurementSpec(node.Optional("setup")?.Strings() ?? [], queries);
+    }
+
+    private static FieldQuery ReadFieldQuery(ProfileNode node) =>
+        new(node.Required("query").Template(), ReadFields(node.Required("fields"), MeasurementSpec.KnownFields));
+
+    private static PulseSpec? ReadPulse(ProfileNode? node)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        node.AllowOnly("start", "query", "stop");
+        return new PulseSpec(node.Required("start").Strings(), node.Required("query").Template(), node.Optional("stop")?.Strings() ?? []);
+    }
+
+    private static VoltageEventSpec? ReadVoltageEvent(ProfileNode? node)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        node.AllowOnly("prepare", "run", "restore");
+        static IReadOnlyList<CommandTemplate> Templates(ProfileNode? n) =>
+            n is null ? [] : n.Node is YamlDotNet.RepresentationModel.YamlScalarNode ? [n.Template()] : n.Items().Select(i => i.Template()).ToArray();
+        return new VoltageEventSpec(Templates(node.Optional("prepare")), Templates(node.Required("run")), Templates(node.Optional("restore")));
     }
 
     private static EnergySpec? ReadEnergy(ProfileNode? node)

@@ -1,9 +1,17 @@
 using Bench.Core.Quantities;
 using Bench.Core.Results;
 using Bench.Plans.Model;
-using Bench.Standards.Limits;
 
 namespace Bench.Plans.Execution;
 
-/// <summary>A plan point resolved against the meter's ratings: the exact source setting and the limit that applies.</summary>
-public sealed record ResolvedPoint(PlanPoint Plan, ThreePhaseSetpoint Setpoint, PointSetpoint Description, EnergyLimitRow Limit);
+/// <summary>
+/// A plan point resolved against the meter's ratings: the exact source setting, the limit that applies and where it
+/// comes from. Influence points also carry the reference-conditions setting their variation is measured against.
+/// </summary>
+public sealed record ResolvedPoint(PlanPoint Plan, ThreePhaseSetpoint Setpoint, PointSetpoint Description, double LimitPercent, LimitSource LimitSource)
+{
+    public ThreePhaseSetpoint? ReferenceConditions { get; init; }
+
+    /// <summary>The meter's ratings the point was resolved against (no-load duration needs Un and Imax).</summary>
+    public required DutRatings Ratings { get; init; }
+}

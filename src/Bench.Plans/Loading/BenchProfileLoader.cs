@@ -14,8 +14,26 @@ public static class BenchProfileLoader
         var source = ReadInstrument(root, "source");
         var reference = ReadInstrument(root, "reference");
         var meter = root.OptionalString("meter") ?? BenchProfile.Virtual;
+        var profile = new BenchProfile(name, source, reference, meter) { File = path };
+        if (root.OptionalMap("nominal") is { } nominal)
+        {
+            profile = profile with
+            {
+                NominalVoltageV = Positive(nominal, "voltage-v") ?? profile.NominalVoltageV,
+                NominalCurrentA = Positive(nominal, "current-a") ?? profile.NominalCurrentA,
+                NominalFrequencyHz = Positive(nominal, "frequency-hz") ?? profile.NominalFrequencyHz,
+            };
+            nominal.RejectUnknownKeys();
+        }
+
         root.RejectUnknownKeys();
-        return new BenchProfile(name, source, reference, meter) { File = path };
+        return profile;
+    }
+
+    private static double? Positive(YamlMap map, string key)
+    {
+        var value = map.OptionalDouble(key);
+        return value is null or > 0 ? value : throw new BenchInputException(map.At(map.Scalar(key)!), $"'{key}' must be positive");
     }
 
     private static BenchInstrument ReadInstrument(YamlMap root, string role)

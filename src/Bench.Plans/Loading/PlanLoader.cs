@@ -85,8 +85,56 @@ public static class PlanLoader
     private static PlanPoint ReadPoint(YamlMap p, TrigFunction function)
     {
         var id = p.RequiredString("id");
-        var currentNode = p.Scalar("current") ?? throw new BenchInputException(p.Where, $"point '{id}': missing 'current'");
-        var current = RatedValue.Parse(currentNode.Value ?? "", p.At(currentNode), "In", "Imax", "Ist", "Imin", "Itr", "A");
+        var testNode = p.Scalar("test");
+        var test = testNode?.Value?.Trim().ToLowerInvariant() switch
+        {
+            null or "accuracy" => PointTest.Accuracy,
+            "influence" => PointTest.Influence,
+            "starting" => PointTest.Starting,
+            "no-load" or "creep" => PointTest.NoLoad,
+            _ => throw new BenchInputException(p.At(testNode!), $"'{testNode!.Value}': test is accuracy, influence, starting or no-load"),
+        };
+        InfluenceKind? influence = null;
+        var influenceNode = p.Scalar("influence");
+        if (test == PointTest.Influence)
+        {
+            influence = influenceNode?.Value?.Trim().ToLowerInvariant() switch
+            {
+                "voltage" => InfluenceKind.Voltage,
+                "frequency" => InfluenceKind.Frequency,
+                "reversed-phase-sequence" => InfluenceKind.ReversedPhaseSequence,
+                "phase-loss" => InfluenceKind.PhaseLoss,
+                "harmonics" => InfluenceKind.Harmonics,
+                null => throw new BenchInputException(p.Where, $"point '{id}': an influence test needs 'influence'"),
+                _ => throw new BenchInputException(p.At(influenceNode!), $"'{influenceNode!.Value}': influence is voltage, frequency, reversed-phase-sequence, phase-loss or harmonics"),
+            };
+        }
+        else if (influenceNode is not null)
+        {
+            throw new BenchInputException(p.At(influenceNode), "'influence' belongs to points with 'test: influence'");
+        }
+
+        // A no-load point has no current; a starting point defaults to Ist.
+        var currentNode = p.Scalar("current");
+        RatedValue current;
+        if (test == PointTest.NoLoad)
+        {
+            if (currentNode is not null)
+            {
+                throw new BenchInputException(p.At(currentNode), "a no-load point has no current");
+            }
+
+            current = new RatedValue(0, "A");
+        }
+        else if (currentNode is null)
+        {
+            current = test == PointTest.Starting ? new RatedValue(1, "Ist") : throw new BenchInputException(p.Where, $"point '{id}': missing 'current'");
+        }
+        else
+        {
+            current = RatedValue.Parse(currentNode.Value ?? "", p.At(currentNode), "In", "Imax", "Ist", "Imin", "Itr", "A");
+        }
+
         // Active-energy tables give cos φ ("pf"), reactive-energy tables sin φ ("sin").
         var angleKey = function == TrigFunction.Cos ? "pf" : "sin";
         var otherKey = function == TrigFunction.Cos ? "sin" : "pf";
@@ -95,8 +143,14 @@ public static class PlanLoader
             throw new BenchInputException(p.At(wrong), $"this standard's table gives load points as '{angleKey}', not '{otherKey}'");
         }
 
-        var angleNode = p.Scalar(angleKey) ?? throw new BenchInputException(p.Where, $"point '{id}': missing '{angleKey}'");
-        if (!LoadAngle.TryParse(angleNode.Value, function, out var angle))
+        var angleNode = p.Scalar(angleKey);
+        var angle = function == TrigFunction.Cos ? LoadAngle.FromPowerFactor(PowerFactor.Unity) : default;
+        if (angleNode is null && test is PointTest.Accuracy or PointTest.Influence)
+        {
+            throw new BenchInputException(p.Where, $"point '{id}': missing '{angleKey}'");
+        }
+
+        if (angleNode is not null && !LoadAngle.TryParse(angleNode.Value, function, out angle))
         {
             var hint = function == TrigFunction.Cos ? "1, 0.5 L or 0.8 C" : "1 L, 0.5 C or 0.25 L";
             throw new BenchInputException(p.At(angleNode), $"'{angleNode.Value}' is not a {(function == TrigFunction.Cos ? "power factor" : "sin φ")} (write {hint})");
@@ -113,11 +167,11 @@ public static class PlanLoader
         };
 
         var voltageNode = p.Scalar("voltage");
-        var voltage = voltageNode is null ? new RatedValue(1, "Un") : RatedValue.Parse(voltageNode.Value ?? "", p.At(voltageNode), "Un", "V");
+        var voltage = voltageNode is null ? new RatedValue(test == PointTest.NoLoad ? 1.15 : 1, "Un") : RatedValue.Parse(voltageNode.Value ?? "", p.At(voltageNode), "Un", "V");
         var frequencyNode = p.Scalar("frequency");
         var frequency = frequencyNode is null ? new RatedValue(1, "fn") : RatedValue.Parse(frequencyNode.Value ?? "", p.At(frequencyNode), "fn", "Hz");
         p.RejectUnknownKeys();
-        return new PlanPoint(id, current, angle, voltage, frequency, p.Where) { Load = load, LoadedPhase = phase };
+        return new PlanPoint(id, current, angle, voltage, frequency, p.Where) { Load = load, LoadedPhase = phase, Test = test, Influence = influence };
     }
 
     private static TimeSpan Seconds(YamlMap map, string key, double fallback)

@@ -10,5 +10,12 @@ public sealed record BenchProfile(string Name, BenchInstrument Source, BenchInst
 
     public string File { get; init; } = "";
 
+    /// <summary>The bench's nominal point, where `bench sim --energize` switches the source on.</summary>
+    public double NominalVoltageV { get; init; } = 230;
+
+    public double NominalCurrentA { get; init; } = 5;
+
+    public double NominalFrequencyHz { get; init; } = 50;
+
     public bool IsVirtual => Source.Resource == Virtual || Reference.Resource == Virtual || MeterResource == Virtual;
 }

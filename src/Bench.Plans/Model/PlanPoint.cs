@@ -13,4 +13,9 @@ public sealed record PlanPoint(string Id, RatedValue Current, LoadAngle Angle, R
 
     /// <summary>The loaded element for a single-phase load (0 = L1).</summary>
     public int LoadedPhase { get; init; }
+
+    public PointTest Test { get; init; } = PointTest.Accuracy;
+
+    /// <summary>For <see cref="PointTest.Influence"/>: which influence quantity the point applies.</summary>
+    public InfluenceKind? Influence { get; init; }
 }

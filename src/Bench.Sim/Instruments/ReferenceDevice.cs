@@ -14,11 +14,14 @@ namespace Bench.Sim.Instruments;
 /// </summary>
 internal sealed class ReferenceDevice : ScpiDevice, IDisposable
 {
+    private const string FieldQueryPrefix = "query_fields:";
     private readonly GridObserver _observer;
     private readonly double _gain;
     private readonly EnergyIntegrator _integrator;
     private DateTimeOffset? _startedAt;
     private DateTimeOffset? _stoppedAt;
+    private readonly Func<long>? _pulses;
+    private long _pulseBase;
 
     public ReferenceDevice(GridObserver observer, InstrumentProfile profile, SimulatedInstrumentOptions options)
         : base(profile, options.Serial, options.Faults)
@@ -26,6 +29,7 @@ internal sealed class ReferenceDevice : ScpiDevice, IDisposable
         _observer = observer;
         _gain = 1 + (options.ReferenceGainErrorPpm * 1e-6);
         _integrator = new EnergyIntegrator(observer, ApplyError, running: false);
+        _pulses = options.PulseInput;
     }
 
     public void Dispose() => _integrator.Dispose();
@@ -33,10 +37,13 @@ internal sealed class ReferenceDevice : ScpiDevice, IDisposable
     protected override string? Handle(string name, Match match, SimulatedConnection connection)
     {
         var now = _observer.Grid.Time.GetUtcNow();
+        if (name.StartsWith(FieldQueryPrefix, StringComparison.Ordinal))
+        {
+            return FieldValues(name[FieldQueryPrefix.Length..], now);
+        }
+
         switch (name)
         {
-            case "measure":
-                return Values(Profile.Measurement!.Fields, ApplyError(_observer.Measure()));
             case "energy_reset":
                 _integrator.Reset(running: false);
                 _startedAt = null;
@@ -51,39 +58,67 @@ internal sealed class ReferenceDevice : ScpiDevice, IDisposable
                 _integrator.Hold();
                 _stoppedAt ??= now;
                 return null;
-            case "energy_query":
-                return EnergyValues(now);
+            case "pulse_start":
+                _pulseBase = _pulses?.Invoke() ?? 0;
+                return null;
+            case "pulse_query":
+                return Format((_pulses?.Invoke() ?? 0) - _pulseBase);
             default:
                 return name.StartsWith("query", StringComparison.Ordinal) ? "0" : null;
         }
     }
 
-    private string EnergyValues(DateTimeOffset now)
+    /// <summary>
+    /// One reply for a field query. Measurement and energy may share the query text (Yokogawa's :NUMeric:NORMal:VALue?),
+    /// so every spec with this text contributes the fields it names, by position.
+    /// </summary>
+    private string FieldValues(string queryText, DateTimeOffset now)
     {
-        var seconds = _startedAt is { } s ? ((_stoppedAt ?? now) - s).TotalSeconds : 0;
-        var wh = _integrator.ActiveWh;
-        var varh = _integrator.ReactiveVarh;
-        var sb = new StringBuilder();
-        foreach (var f in Profile.Energy!.Fields)
+        var lists = new List<(IReadOnlyList<string> Fields, bool Energy)>();
+        lists.AddRange(Profile.Measurement?.Queries.Where(q => q.Query.Text == queryText).Select(q => (q.Fields, false)) ?? []);
+        if (Profile.Energy is { } e && e.Query.Text == queryText)
         {
-            if (sb.Length > 0)
+            lists.Add((e.Fields, true));
+        }
+
+        var measured = lists.Any(l => !l.Energy) ? ApplyError(_observer.Measure()) : null;
+        var count = lists.Max(l => l.Fields.Count);
+        var sb = new StringBuilder();
+        for (var k = 0; k < count; k++)
+        {
+            var value = 0.0;
+            foreach (var (fields, energy) in lists)
+            {
+                if (k < fields.Count && fields[k] != "-")
+                {
+                    value = energy ? EnergyField(fields[k], now) : Field(fields[k], measured!);
+                }
+            }
+
+            if (k > 0)
             {
                 sb.Append(',');
             }
 
-            sb.Append(Format(f switch
-            {
-                "WH" => wh,
-                "KWH" => wh / 1000,
-                "VARH" => varh,
-                "KVARH" => varh / 1000,
-                "TIME" => seconds,
-                "TIME_H" => seconds / 3600,
-                _ => 0,
-            }));
+            sb.Append(Format(value));
         }
 
         return sb.ToString();
+    }
+
+    private double EnergyField(string field, DateTimeOffset now)
+    {
+        var seconds = _startedAt is { } s ? ((_stoppedAt ?? now) - s).TotalSeconds : 0;
+        return field switch
+        {
+            "WH" => _integrator.ActiveWh,
+            "KWH" => _integrator.ActiveWh / 1000,
+            "VARH" => _integrator.ReactiveVarh,
+            "KVARH" => _integrator.ReactiveVarh / 1000,
+            "TIME" => seconds,
+            "TIME_H" => seconds / 3600,
+            _ => 0,
+        };
     }
 
     private ThreePhaseMeasurement ApplyError(ThreePhaseMeasurement m)
@@ -100,22 +135,6 @@ internal sealed class ReferenceDevice : ScpiDevice, IDisposable
             ApparentPowerVA = p.ApparentPowerVA * _gain,
         }).ToArray();
         return m with { Phases = phases };
-    }
-
-    private static string Values(IReadOnlyList<string> fields, ThreePhaseMeasurement m)
-    {
-        var sb = new StringBuilder();
-        foreach (var f in fields)
-        {
-            if (sb.Length > 0)
-            {
-                sb.Append(',');
-            }
-
-            sb.Append(Format(Field(f, m)));
-        }
-
-        return sb.ToString();
     }
 
     private static double Field(string name, ThreePhaseMeasurement m)

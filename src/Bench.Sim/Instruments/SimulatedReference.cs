@@ -30,6 +30,13 @@ public sealed class SimulatedReference : IAsyncDisposable
 
     public string Resource => _endpoints.SocketResource;
 
+    /// <summary>The VXI-11 endpoint (TCPIP::host::inst0::INSTR, or host,port when port 111 was not bindable); null when not served.</summary>
+    public string? Vxi11Resource => _endpoints.Vxi11Resource;
+
+    /// <summary>The HiSLIP endpoint (TCPIP::host::hislip0,port::INSTR); null when not served.</summary>
+    public string? HiSlipResource => _endpoints.HiSlipResource;
+
+    /// <summary>Every endpoint it serves, one VISA resource name each (SOCKET first).</summary>
     public IReadOnlyList<string> Resources => _endpoints.Resources;
 
     public static async Task<SimulatedReference> StartAsync(GridObserver observer, SimulatedInstrumentOptions options, CancellationToken ct)

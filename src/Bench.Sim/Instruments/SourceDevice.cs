@@ -21,6 +21,12 @@ internal sealed class SourceDevice : ScpiDevice
     private double _frequencyHz;
     private bool _on;
     private SimulatedConnection? _controller;
+    private readonly double?[] _eventResidual = new double?[3];
+    private double _eventDurationS = 0.1;
+    private int _selected;
+    private ITimer? _eventTimer;
+    private ITimer? _watchdog;
+    private double _watchdogS;
 
     public SourceDevice(SimulatedGrid grid, InstrumentProfile profile, SimulatedInstrumentOptions options)
         : base(profile, options.Serial, options.Faults)
@@ -51,11 +57,75 @@ internal sealed class SourceDevice : ScpiDevice
 
     protected override void Reset() => SwitchOff();
 
+    protected override void OnCommand(SimulatedConnection connection)
+    {
+        if (_watchdogS > 0 && (_controller is null || ReferenceEquals(connection, _controller)))
+        {
+            ArmWatchdog();
+        }
+    }
+
+    /// <summary>The communication watchdog runs on wall-clock time: it guards the link, not the simulated grid.</summary>
+    private void ArmWatchdog()
+    {
+        if (_watchdogS <= 0)
+        {
+            _watchdog?.Dispose();
+            _watchdog = null;
+            return;
+        }
+
+        var period = TimeSpan.FromSeconds(_watchdogS);
+        if (_watchdog is null)
+        {
+            _watchdog = TimeProvider.System.CreateTimer(_ => WatchdogExpired(), null, period, Timeout.InfiniteTimeSpan);
+        }
+        else
+        {
+            _watchdog.Change(period, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private void WatchdogExpired()
+    {
+        lock (Gate)
+        {
+            SwitchOff();
+        }
+    }
+
     protected override string? Handle(string name, Match match, SimulatedConnection connection)
     {
-        var phase = match.Groups["phase"].Success ? PhaseIndex(match) : -1;
+        var phase = match.Groups["phase"].Success ? PhaseIndex(match) : _selected;
         switch (name)
         {
+            case "watchdog_enable":
+                _watchdogS = match.Groups["timeout_s"].Success ? Number(match, "timeout_s") : Profile.Watchdog!.TimeoutS;
+                ArmWatchdog();
+                return null;
+            case "watchdog_disable":
+                _watchdogS = 0;
+                ArmWatchdog();
+                return null;
+            case "watchdog_keepalive":
+                return null;
+            case "select_phase":
+                _selected = phase;
+                return null;
+            case "event_prepare":
+                _eventResidual[phase] = match.Groups["residual_percent"].Success ? Number(match, "residual_percent") / 100
+                    : match.Groups["residual_v"].Success ? Number(match, "residual_v") / Math.Max(1e-9, _phases[phase].VoltageV)
+                    : _eventResidual[phase];
+                _eventDurationS = match.Groups["duration_s"].Success ? Number(match, "duration_s")
+                    : match.Groups["duration_ms"].Success ? Number(match, "duration_ms") / 1000
+                    : match.Groups["cycles"].Success ? Number(match, "cycles") / _frequencyHz
+                    : _eventDurationS;
+                return null;
+            case "event_run":
+                RunEvent();
+                return null;
+            case "event_restore":
+                return null;
             case "set_frequency":
                 _frequencyHz = InRange(Number(match, "frequency"), Profile.FrequencyRange);
                 break;
@@ -70,6 +140,12 @@ internal sealed class SourceDevice : ScpiDevice
                 break;
             case "set_current_angle":
                 _phases[phase] = _phases[phase] with { CurrentAngleDeg = Number(match, "angle") };
+                break;
+            case "set_voltage_harmonic" when match.Groups["amplitude"].Success:
+                _phases[phase] = _phases[phase] with { VoltageHarmonics = WithHarmonic(_phases[phase].VoltageHarmonics, match, 100 / Math.Max(1e-9, _phases[phase].VoltageV)) };
+                break;
+            case "set_current_harmonic" when match.Groups["amplitude"].Success:
+                _phases[phase] = _phases[phase] with { CurrentHarmonics = WithHarmonic(_phases[phase].CurrentHarmonics, match, 100 / Math.Max(1e-9, _phases[phase].CurrentA)) };
                 break;
             case "set_voltage_harmonic":
                 _phases[phase] = _phases[phase] with { VoltageHarmonics = WithHarmonic(_phases[phase].VoltageHarmonics, match) };
@@ -101,9 +177,9 @@ internal sealed class SourceDevice : ScpiDevice
 
                 return null;
             case "query_voltage":
-                return $"{Format(_phases[phase].VoltageV)},{Format(_phases[phase].VoltageAngleDeg)}";
+                return WithAngle("set_voltage", _phases[phase].VoltageV, _phases[phase].VoltageAngleDeg);
             case "query_current":
-                return $"{Format(_phases[phase].CurrentA)},{Format(_phases[phase].CurrentAngleDeg)}";
+                return WithAngle("set_current", _phases[phase].CurrentA, _phases[phase].CurrentAngleDeg);
             case "query_frequency":
                 return Format(_frequencyHz);
             case "query_output":
@@ -125,6 +201,8 @@ internal sealed class SourceDevice : ScpiDevice
 
     private void SwitchOff()
     {
+        _eventTimer?.Dispose();
+        _eventTimer = null;
         if (_on)
         {
             _on = false;
@@ -145,10 +223,40 @@ internal sealed class SourceDevice : ScpiDevice
 
     private static double Angle(Match match, double current) => match.Groups["angle"].Success ? Number(match, "angle") : current;
 
-    private static IReadOnlyList<HarmonicComponent> WithHarmonic(IReadOnlyList<HarmonicComponent> list, Match match)
+    private string WithAngle(string setter, double value, double angle) =>
+        Profile.Command(setter)?.Placeholders.Contains("angle") == true ? $"{Format(value)},{Format(angle)}" : Format(value);
+
+    /// <summary>A dip/swell: the prepared residual on the prepared phases now, the steady setpoint back after the duration (bench time).</summary>
+    private void RunEvent()
+    {
+        if (!_on || _eventResidual.All(r => r is null))
+        {
+            return; // nothing prepared (a second trigger command of the same event)
+        }
+
+        var steady = Setpoint;
+        var dipped = steady.Phases.Select((p, k) => _eventResidual[k] is { } r ? p with { VoltageV = p.VoltageV * r } : p).ToArray();
+        _grid.Program(steady with { Phases = dipped });
+        Array.Clear(_eventResidual);
+        _eventTimer?.Dispose();
+        _eventTimer = _grid.Time.CreateTimer(_ => Restore(steady), null, TimeSpan.FromSeconds(_eventDurationS), Timeout.InfiniteTimeSpan);
+    }
+
+    private void Restore(ThreePhaseSetpoint steady)
+    {
+        lock (Gate)
+        {
+            if (_on)
+            {
+                _grid.Program(steady);
+            }
+        }
+    }
+
+    private static IReadOnlyList<HarmonicComponent> WithHarmonic(IReadOnlyList<HarmonicComponent> list, Match match, double amplitudeToPercent = 1)
     {
         var order = Number(match, "order");
-        var percent = Number(match, "percent");
+        var percent = match.Groups["amplitude"].Success ? Number(match, "amplitude") * amplitudeToPercent : Number(match, "percent");
         if (order < 0 || order > 100 || percent < 0 || percent > 100)
         {
             throw new ArgumentOutOfRangeException(nameof(match), order, "harmonic out of range");

@@ -1,3 +1,4 @@
+using Bench.Dut.Events;
 using Bench.Dut.Profiles;
 using Bench.Modbus.Errors;
 using Bench.Modbus.Protocol;
@@ -19,6 +20,8 @@ public sealed class SimulatedMeterDataModel : IModbusDataModel, IDisposable
     private readonly MeterRegisterImage _image;
     private readonly SimulatedMeterOptions _options;
     private readonly EnergyIntegrator _energy;
+    private readonly SimulatedEventRecorder? _events;
+    private readonly EventLogMap? _eventLog;
     private readonly ushort[] _holding = new ushort[0x10000];
     private readonly bool[] _readable = new bool[0x10000];
     private readonly Lock _gate = new();
@@ -32,6 +35,8 @@ public sealed class SimulatedMeterDataModel : IModbusDataModel, IDisposable
         _errors = new MeterErrorModel(profile, options);
         _image = new MeterRegisterImage(profile, _errors.Has(FirmwareFaultKind.FloatWordsSwapped));
         _energy = new EnergyIntegrator(observer, _errors.ApplyToEnergy);
+        _eventLog = profile.EventLog;
+        _events = _eventLog is { } log ? new SimulatedEventRecorder(observer, profile.NominalVoltageV, log.Capacity) : null;
         _image.WriteIdentity(_holding, options);
         MarkReadable(profile);
         _identification = new Dictionary<byte, string>
@@ -45,6 +50,9 @@ public sealed class SimulatedMeterDataModel : IModbusDataModel, IDisposable
     }
 
     public IReadOnlyDictionary<byte, string> IdentificationObjects => _identification;
+
+    /// <summary>Events the meter has logged so far (empty when its profile has no event log).</summary>
+    public IReadOnlyList<PqEvent> Events => _events?.Events ?? [];
 
     /// <summary>Energy integrated since start, before the initial value and rollover: for tests and the journal.</summary>
     public double IntegratedActiveWh => _energy.ActiveWh;
@@ -73,7 +81,11 @@ public sealed class SimulatedMeterDataModel : IModbusDataModel, IDisposable
     public void WriteCoils(ushort address, ReadOnlySpan<bool> values) =>
         throw new ModbusRequestException(ExceptionCode.IllegalDataAddress, "no coils");
 
-    public void Dispose() => _energy.Dispose();
+    public void Dispose()
+    {
+        _energy.Dispose();
+        _events?.Dispose();
+    }
 
     private void Refresh()
     {
@@ -94,6 +106,15 @@ public sealed class SimulatedMeterDataModel : IModbusDataModel, IDisposable
 
         _image.WriteEnergy(_holding, EnergyQuantity.ActiveDelivered, active);
         _image.WriteEnergy(_holding, EnergyQuantity.ReactiveDelivered, reactive);
+        if (_eventLog is { } log && _events is { } recorder)
+        {
+            var events = recorder.Events;
+            _holding[log.CountAddress] = (ushort)events.Count;
+            for (var k = 0; k < events.Count; k++)
+            {
+                EventRecordCodec.Encode(events[k], _holding.AsSpan(log.FirstRecordAddress + (k * EventRecordCodec.RecordLength), EventRecordCodec.RecordLength));
+            }
+        }
     }
 
     private void MarkReadable(DutProfile profile)
@@ -103,6 +124,12 @@ public sealed class SimulatedMeterDataModel : IModbusDataModel, IDisposable
         foreach (var (first, last) in spans)
         {
             _readable.AsSpan(first, last - first + 1).Fill(true);
+        }
+
+        if (profile.EventLog is { } log)
+        {
+            _readable[log.CountAddress] = true;
+            _readable.AsSpan(log.FirstRecordAddress, log.LastAddress - log.FirstRecordAddress + 1).Fill(true);
         }
 
         for (var k = 1; k < spans.Count; k++)

@@ -25,6 +25,14 @@ public sealed record SimulatedMeterOptions
 
     public string Host { get; init; } = "127.0.0.1";
 
+    /// <summary>Also answer Modbus RTU on this serial port (e.g. one end of a socat pty pair); null = TCP only.</summary>
+    public string? SerialPort { get; init; }
+
+    public int SerialBaudRate { get; init; } = 19200;
+
+    /// <summary>N, E or O; Schneider meters ship with 19200 8E1.</summary>
+    public char SerialParity { get; init; } = 'E';
+
     /// <summary>Register map and error model; null = the shipped PM8000 profile.</summary>
     public DutProfile? Profile { get; init; }
 

@@ -225,7 +225,11 @@ public sealed class ScpiSession : IAsyncDisposable
 
     private void Record(TranscriptDirection direction, string text)
     {
-        _log.LogDebug("{Resource} {Direction} {Text}", Resource, direction == TranscriptDirection.Sent ? "->" : "<-", text);
+        if (_log.IsEnabled(LogLevel.Debug))
+        {
+            _log.LogDebug("{Resource} {Direction} {Text}", Resource, direction == TranscriptDirection.Sent ? "->" : "<-", text);
+        }
+
         Transcript?.Invoke(new TranscriptEntry(DateTimeOffset.UtcNow, Resource, direction, text));
     }
 }

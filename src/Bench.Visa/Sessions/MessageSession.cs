@@ -17,6 +17,7 @@ public sealed class MessageSession : IAsyncDisposable
     private int _rxStart;
     private int _rxEnd;
     private bool _endAtRxEnd;
+    private CancellationTokenSource? _spareDeadline;
 
     public MessageSession(IMessageTransport transport, VisaSessionOptions options)
     {
@@ -50,6 +51,7 @@ public sealed class MessageSession : IAsyncDisposable
     public async Task WriteBytesAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken, TimeSpan? timeout = null)
     {
         var limit = timeout ?? Options.Timeout;
+        Transport.Timeout = limit;
         using var cts = Deadline(cancellationToken, limit);
         try
         {
@@ -71,6 +73,7 @@ public sealed class MessageSession : IAsyncDisposable
     public async Task<byte[]> ReadMessageAsync(CancellationToken cancellationToken, TimeSpan? timeout = null)
     {
         var limit = timeout ?? Options.Timeout;
+        Transport.Timeout = limit;
         using var cts = Deadline(cancellationToken, limit);
         try
         {
@@ -94,6 +97,7 @@ public sealed class MessageSession : IAsyncDisposable
     public async Task<byte[]> ReadBlockAsync(CancellationToken cancellationToken, TimeSpan? timeout = null)
     {
         var limit = timeout ?? Options.Timeout;
+        Transport.Timeout = limit;
         using var cts = Deadline(cancellationToken, limit);
         try
         {
@@ -157,6 +161,7 @@ public sealed class MessageSession : IAsyncDisposable
     {
         await Transport.DisposeAsync().ConfigureAwait(false);
         _io.Dispose();
+        Interlocked.Exchange(ref _spareDeadline, null)?.Dispose();
     }
 
     private int Buffered => _rxEnd - _rxStart;
@@ -254,14 +259,37 @@ public sealed class MessageSession : IAsyncDisposable
         return new InstrumentFaultException(Resource, "garbled reply: " + reason);
     }
 
-    private static CancellationTokenSource Deadline(CancellationToken cancellationToken, TimeSpan limit)
+    /// <summary>
+    /// The per-operation deadline. Without a caller token (the common case on a bench) one timer source is reused:
+    /// query rates of tens of thousands per second should not allocate a linked source each time.
+    /// </summary>
+    private OperationDeadline Deadline(CancellationToken cancellationToken, TimeSpan limit)
     {
-        var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        CancellationTokenSource cts;
+        var spare = cancellationToken.CanBeCanceled ? null : Interlocked.Exchange(ref _spareDeadline, null);
+        cts = spare ?? (cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : new CancellationTokenSource());
         if (limit != Timeout.InfiniteTimeSpan)
         {
             cts.CancelAfter(limit);
         }
 
-        return cts;
+        return new OperationDeadline(this, cts, !cancellationToken.CanBeCanceled);
+    }
+
+    private readonly struct OperationDeadline(MessageSession owner, CancellationTokenSource source, bool reusable) : IDisposable
+    {
+        public CancellationToken Token => source.Token;
+
+        public void Dispose()
+        {
+            if (reusable && source.TryReset())
+            {
+                Volatile.Write(ref owner._spareDeadline, source);
+            }
+            else
+            {
+                source.Dispose();
+            }
+        }
     }
 }

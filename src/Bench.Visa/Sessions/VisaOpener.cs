@@ -17,9 +17,17 @@ public static class VisaOpener
 
     public static async Task<IMessageTransport> OpenTransportAsync(VisaResourceName name, VisaSessionOptions options, CancellationToken cancellationToken)
     {
+        if (options.VendorLibrary is { } vendor)
+        {
+            return await Task.Run(() => VendorVisaTransport.Open(name.Original, vendor, options.OpenTimeout), cancellationToken).ConfigureAwait(false);
+        }
+
         return name.Kind switch
         {
             VisaTransportKind.TcpipSocket => await SocketTransport.ConnectAsync(name.Original, name.Host!, name.Port!.Value, options.OpenTimeout, cancellationToken).ConfigureAwait(false),
+            VisaTransportKind.Vxi11 => await Vxi11Transport.ConnectAsync(name.Original, name.Host!, name.Port, name.DeviceName!, options.OpenTimeout, cancellationToken).ConfigureAwait(false),
+            VisaTransportKind.HiSlip => await HiSlipTransport.ConnectAsync(name.Original, name.Host!, name.Port ?? VisaResourceName.HiSlipDefaultPort, name.DeviceName!, options.OpenTimeout, cancellationToken).ConfigureAwait(false),
+            VisaTransportKind.Serial => SerialTransport.Open(name.Original, name.SerialPort!, options.Serial),
             _ => throw new BenchInputException(name.Original, $"Bench has no native transport for {name.Interface} {name.ResourceClass} resources; configure a vendor VISA library in the bench profile"),
         };
     }

@@ -21,6 +21,9 @@ public sealed record VisaSessionOptions
     /// <summary>Replies longer than this are treated as garbage rather than buffered forever.</summary>
     public int MaxMessageBytes { get; init; } = 64 * 1024 * 1024;
 
+    /// <summary>A vendor VISA library (see <see cref="Vendor.VendorVisaLibrary"/>) that opens every resource instead of Bench's transports.</summary>
+    public Vendor.VendorVisaLibrary? VendorLibrary { get; init; }
+
     /// <summary>Serial line settings for ASRL resources.</summary>
     public SerialSettings Serial { get; init; } = new();
 }

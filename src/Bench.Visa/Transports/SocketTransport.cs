@@ -55,12 +55,31 @@ public sealed class SocketTransport : IMessageTransport
         }
     }
 
+    /// <summary>
+    /// How long a read first waits for the reply on the calling thread before going asynchronous. Instruments on a LAN
+    /// answer a query in tens to hundreds of microseconds: waiting in poll(2) that long costs less than a trip through
+    /// the thread pool and halves the round-trip time. Zero turns the fast path off.
+    /// </summary>
+    public TimeSpan SynchronousWait { get; set; } = TimeSpan.FromMilliseconds(1);
+
     public async ValueTask<TransportRead> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken)
     {
         int n;
         try
         {
-            n = await _stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            var socket = _client.Client;
+            if (SynchronousWait > TimeSpan.Zero && socket.Poll((int)SynchronousWait.TotalMicroseconds, SelectMode.SelectRead))
+            {
+                n = socket.Receive(buffer.Span);
+            }
+            else
+            {
+                n = await _stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (SocketException ex)
+        {
+            throw new InstrumentFaultException(Resource, "connection lost while reading: " + ex.Message, ex);
         }
         catch (IOException ex)
         {

@@ -8,4 +8,9 @@ public sealed record WaveformRecord(double SampleRateHz, double NominalFrequency
     public IEnumerable<WaveformChannel> Voltages => Channels.Where(c => c.IsVoltage);
 
     public IEnumerable<WaveformChannel> Currents => Channels.Where(c => c.IsCurrent);
+
+    /// <summary>Absolute time of the first sample when the source knows it (COMTRADE line 8), else null.</summary>
+    public DateTimeOffset? StartTime { get; init; }
+
+    public double DurationS => SampleCount / SampleRateHz;
 }

@@ -8,10 +8,10 @@ namespace Bench.Instruments.Tests.Drivers;
 public class InstrumentConnectorTests
 {
     private static readonly InstrumentCalibration Calibration = new("CAL-2026-042", new DateOnly(2026, 3, 1), new DateOnly(2027, 3, 1));
-    private VirtualBench _bench = null!;
+    private LoopbackBench _bench = null!;
 
     [SetUp]
-    public async Task StartBench() => _bench = await VirtualBench.StartAsync();
+    public async Task StartBench() => _bench = await LoopbackBench.StartAsync();
 
     [TearDown]
     public async Task StopBench() => await _bench.DisposeAsync();
@@ -19,7 +19,8 @@ public class InstrumentConnectorTests
     [Test]
     public async Task SourceIdentityComesFromIdnWithCalibration()
     {
-        await using var source = await OpenSource();
+        // The five-argument overload is the contract the executor uses.
+        await using var source = await InstrumentConnector.OpenSourceAsync(Profile("bench-sim-source.yaml"), _bench.Source.Resource, Calibration, null, CancellationToken.None);
         Assert.That(source.Identity.Role, Is.EqualTo("source"));
         Assert.That((source.Identity.Manufacturer, source.Identity.Model, source.Identity.SerialNumber, source.Identity.Firmware),
             Is.EqualTo(("Bench", "SIM-SOURCE-3P", "SIM0001", "1.0")));
@@ -81,9 +82,9 @@ public class InstrumentConnectorTests
     [Test]
     public async Task ReferenceErrorModelShiftsEnergyByItsGain()
     {
-        await using var bench = await VirtualBench.StartAsync(reference: new SimulatedInstrumentOptions { ReferenceGainErrorPpm = 500 });
-        await using var source = await InstrumentConnector.OpenSourceAsync(Profile("bench-sim-source.yaml"), bench.Source.Resource, null, null, CancellationToken.None);
-        await using var reference = await InstrumentConnector.OpenReferenceAsync(Profile("bench-sim-reference.yaml"), bench.Reference.Resource, null, null, CancellationToken.None);
+        await using var bench = await LoopbackBench.StartAsync(reference: new SimulatedInstrumentOptions { ReferenceGainErrorPpm = 500 });
+        await using var source = await InstrumentConnector.OpenSourceAsync(Profile("bench-sim-source.yaml"), bench.Source.Resource, null, null, TestTimeouts.Connection, CancellationToken.None);
+        await using var reference = await InstrumentConnector.OpenReferenceAsync(Profile("bench-sim-reference.yaml"), bench.Reference.Resource, null, null, TestTimeouts.Connection, CancellationToken.None);
         await source.ApplyAsync(ThreePhaseSetpoint.Balanced(230, 5, PowerFactor.Unity, 50), CancellationToken.None);
         await reference.StartEnergyAsync(CancellationToken.None);
         bench.Time.Advance(TimeSpan.FromSeconds(60));
@@ -94,7 +95,7 @@ public class InstrumentConnectorTests
     [Test]
     public void BadResourceIsAnInputErrorNamingIt()
     {
-        var ex = Assert.ThrowsAsync<BenchInputException>(() => InstrumentConnector.OpenSourceAsync(Profile("bench-sim-source.yaml"), "TCPIP::host::SOCKET", null, null, CancellationToken.None));
+        var ex = Assert.ThrowsAsync<BenchInputException>(() => InstrumentConnector.OpenSourceAsync(Profile("bench-sim-source.yaml"), "TCPIP::host::SOCKET", null, null, TestTimeouts.Connection, CancellationToken.None));
         Assert.That(ex!.Location, Is.EqualTo("TCPIP::host::SOCKET"));
     }
 
@@ -102,7 +103,7 @@ public class InstrumentConnectorTests
     public void WrongRoleIsAnInputErrorNamingTheProfile()
     {
         var profile = Profile("bench-sim-reference.yaml");
-        var ex = Assert.ThrowsAsync<BenchInputException>(() => InstrumentConnector.OpenSourceAsync(profile, _bench.Source.Resource, null, null, CancellationToken.None));
+        var ex = Assert.ThrowsAsync<BenchInputException>(() => InstrumentConnector.OpenSourceAsync(profile, _bench.Source.Resource, null, null, TestTimeouts.Connection, CancellationToken.None));
         Assert.That(ex!.Location, Is.EqualTo(profile.Path));
     }
 
@@ -112,7 +113,7 @@ public class InstrumentConnectorTests
         var port = _bench.Source.Resource.Split("::")[2];
         await _bench.Source.DisposeAsync();
         var resource = $"TCPIP::127.0.0.1::{port}::SOCKET";
-        var ex = Assert.ThrowsAsync<InstrumentFaultException>(() => InstrumentConnector.OpenSourceAsync(Profile("bench-sim-source.yaml"), resource, null, null, CancellationToken.None));
+        var ex = Assert.ThrowsAsync<InstrumentFaultException>(() => InstrumentConnector.OpenSourceAsync(Profile("bench-sim-source.yaml"), resource, null, null, TestTimeouts.Connection, CancellationToken.None));
         Assert.That(ex!.Resource, Is.EqualTo(resource));
     }
 
@@ -120,7 +121,7 @@ public class InstrumentConnectorTests
     public void WrongInstrumentFailsTheIdentityCheck()
     {
         // The reference answers *IDN? with SIM-REFERENCE-3P, which the source profile's pattern refuses.
-        var ex = Assert.ThrowsAsync<InstrumentFaultException>(() => InstrumentConnector.OpenSourceAsync(Profile("bench-sim-source.yaml"), _bench.Reference.Resource, null, null, CancellationToken.None));
+        var ex = Assert.ThrowsAsync<InstrumentFaultException>(() => InstrumentConnector.OpenSourceAsync(Profile("bench-sim-source.yaml"), _bench.Reference.Resource, null, null, TestTimeouts.Connection, CancellationToken.None));
         Assert.That(ex!.Message, Does.Contain("SIM-REFERENCE-3P").And.Contain("does not match"));
     }
 
@@ -155,8 +156,8 @@ public class InstrumentConnectorTests
     private static InstrumentProfile Profile(string file) => InstrumentProfile.LoadShipped(file);
 
     private Task<Roles.IThreePhaseSource> OpenSource() =>
-        InstrumentConnector.OpenSourceAsync(Profile("bench-sim-source.yaml"), _bench.Source.Resource, Calibration, null, CancellationToken.None);
+        InstrumentConnector.OpenSourceAsync(Profile("bench-sim-source.yaml"), _bench.Source.Resource, Calibration, null, TestTimeouts.Connection, CancellationToken.None);
 
     private Task<Roles.IReferenceStandard> OpenReference() =>
-        InstrumentConnector.OpenReferenceAsync(Profile("bench-sim-reference.yaml"), _bench.Reference.Resource, Calibration, null, CancellationToken.None);
+        InstrumentConnector.OpenReferenceAsync(Profile("bench-sim-reference.yaml"), _bench.Reference.Resource, Calibration, null, TestTimeouts.Connection, CancellationToken.None);
 }

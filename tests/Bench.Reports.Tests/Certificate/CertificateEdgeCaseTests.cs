@@ -18,7 +18,8 @@ public sealed class CertificateEdgeCaseTests
         [
             .. SampleRuns.Mixed().Points,
             SampleBudgets.WithBudget(SampleRuns.Point("B1", 100, "1", 0.0123456789, 0.2, Verdict.ConditionalPass), k: 2.87),
-        ]) with { AbortReason = "operator abort" };
+        ]) with
+        { AbortReason = "operator abort" };
         CertificateWriter.Write(run, temp.File("a.pdf"));
         ResultsJsonWriter.Write(run, temp.File("results.json"));
         CertificateWriter.Write(ResultsJsonWriter.Read(temp.File("results.json")), temp.File("b.pdf"));

@@ -34,7 +34,8 @@ public sealed class CertificateOptionsTests
         [
             SampleRuns.Point("g1", 100, "1", 0.12, 0.2, Verdict.Pass) with { UncertaintyPercent = 0.05, Tur = 4, DecisionRule = guarded },
             SampleRuns.Point("g2", 100, "0.5 L", 0.28, 0.3, Verdict.Fail) with { UncertaintyPercent = 0.06, Tur = 5, DecisionRule = guarded },
-        ]) with { DecisionRule = guarded };
+        ]) with
+        { DecisionRule = guarded };
         using var temp = new TempFolder();
         CertificateWriter.Write(run, temp.File("c.pdf"));
         KeptOutput.Keep(temp.File("c.pdf"), "guarded.pdf");

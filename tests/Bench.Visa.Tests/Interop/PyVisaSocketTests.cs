@@ -27,7 +27,7 @@ public class PyVisaSocketTests
     [Test]
     public async Task PyVisaDrivesTheSimulatedSourceOverSocket()
     {
-        await using var bench = await VirtualBench.StartAsync();
+        await using var bench = await LoopbackBench.StartAsync();
         var r = await PythonPeer.RunAsync(Script, TimeSpan.FromSeconds(60), bench.Source.Resource);
         Assert.That(r.GetProperty("idn").GetString(), Is.EqualTo("Bench,SIM-SOURCE-3P,SIM0001,1.0"));
         Assert.That(r.GetProperty("volt").GetString(), Is.EqualTo("230.5,0"));
@@ -42,7 +42,7 @@ public class PyVisaSocketTests
     [Test]
     public async Task SourceOutputGoesOffWhenPyVisaDisconnects()
     {
-        await using var bench = await VirtualBench.StartAsync();
+        await using var bench = await LoopbackBench.StartAsync();
         _ = await PythonPeer.RunAsync(Script, TimeSpan.FromSeconds(60), bench.Source.Resource);
 
         // The grid saw 230.5 V on L1 while pyvisa held the connection; its close switched the output off.

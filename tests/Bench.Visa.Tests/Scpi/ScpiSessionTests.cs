@@ -9,10 +9,10 @@ namespace Bench.Visa.Tests.Scpi;
 // Error-queue format and codes from shared/protocols/scpi.md §2; the simulator's dialect is instruments/bench-sim-source.yaml.
 public class ScpiSessionTests
 {
-    private VirtualBench _bench = null!;
+    private LoopbackBench _bench = null!;
 
     [SetUp]
-    public async Task StartBench() => _bench = await VirtualBench.StartAsync();
+    public async Task StartBench() => _bench = await LoopbackBench.StartAsync();
 
     [TearDown]
     public async Task StopBench() => await _bench.DisposeAsync();
@@ -155,5 +155,5 @@ public class ScpiSessionTests
     }
 
     private Task<ScpiSession> Open(TimeSpan? timeout = null) =>
-        ScpiSession.OpenAsync(_bench.Source.Resource, new VisaSessionOptions { Timeout = timeout ?? TimeSpan.FromSeconds(2) }, new ScpiSessionOptions { ErrorQuery = "SYST:ERR?" }, null, CancellationToken.None);
+        ScpiSession.OpenAsync(_bench.Source.Resource, new VisaSessionOptions { Timeout = timeout ?? TestTimeouts.Io }, new ScpiSessionOptions { ErrorQuery = "SYST:ERR?" }, null, CancellationToken.None);
 }

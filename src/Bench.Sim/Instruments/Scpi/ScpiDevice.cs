@@ -24,33 +24,47 @@ public abstract class ScpiDevice
         Profile = profile;
         Faults = faults;
         Identity = (profile.SimulatedIdentity ?? $"{profile.Manufacturer},{profile.Model},{{serial}},SIM").Replace("{serial}", serial, StringComparison.Ordinal);
-        _errorQuery = profile.ErrorQuery is { } q ? new CommandTemplate(q).BuildMatcher() : null;
+        _errorQuery = profile.ErrorQuery is { } q ? new CommandTemplate(q).BuildMatcher(compiled: true) : null;
         foreach (var (name, template) in profile.Commands)
         {
-            _commands.Add((name, template.BuildMatcher()));
+            _commands.Add((name, template.BuildMatcher(compiled: true)));
         }
 
         if (profile.Measurement is { } m)
         {
-            _commands.Add(("measure", m.Query.BuildMatcher()));
-            _commands.AddRange(m.Setup.Select(s => ("measure_setup", new CommandTemplate(s).BuildMatcher())));
+            _commands.AddRange(m.Queries.Select(q => ("query_fields:" + q.Query.Text, q.Query.BuildMatcher(compiled: true))));
+            _commands.AddRange(m.Setup.Select(s => ("measure_setup", new CommandTemplate(s).BuildMatcher(compiled: true))));
+        }
+
+        if (profile.Pulse is { } pulse)
+        {
+            _commands.Add(("pulse_query", pulse.Query.BuildMatcher(compiled: true)));
+            _commands.AddRange(pulse.Start.Select(s => ("pulse_start", new CommandTemplate(s).BuildMatcher(compiled: true))));
+            _commands.AddRange(pulse.Stop.Select(s => ("literal", new CommandTemplate(s).BuildMatcher(compiled: true))));
+        }
+
+        if (profile.VoltageEvent is { } ve)
+        {
+            _commands.AddRange(ve.Prepare.Select(t => ("event_prepare", t.BuildMatcher(compiled: true))));
+            _commands.AddRange(ve.Run.Select(t => ("event_run", t.BuildMatcher(compiled: true))));
+            _commands.AddRange(ve.Restore.Select(t => ("event_restore", t.BuildMatcher(compiled: true))));
         }
 
         if (profile.Energy is { } e)
         {
-            _commands.Add(("energy_query", e.Query.BuildMatcher()));
-            _commands.AddRange(e.Start.Select((s, i) => (i == e.Start.Count - 1 ? "energy_start" : "energy_reset", new CommandTemplate(s).BuildMatcher())));
-            _commands.AddRange(e.Stop.Select(s => ("energy_stop", new CommandTemplate(s).BuildMatcher())));
+            _commands.Add(("query_fields:" + e.Query.Text, e.Query.BuildMatcher(compiled: true)));
+            _commands.AddRange(e.Start.Select((s, i) => (i == e.Start.Count - 1 ? "energy_start" : "energy_reset", new CommandTemplate(s).BuildMatcher(compiled: true))));
+            _commands.AddRange(e.Stop.Select(s => ("energy_stop", new CommandTemplate(s).BuildMatcher(compiled: true))));
         }
 
-        _commands.AddRange(profile.Init.Concat(profile.SafeState).Select(s => ("literal", new CommandTemplate(s).BuildMatcher())));
+        _commands.AddRange(profile.Init.Concat(profile.SafeState).Select(s => ("literal", new CommandTemplate(s).BuildMatcher(compiled: true))));
         if (profile.Watchdog is { } wd)
         {
-            foreach (var t in new[] { wd.Enable, wd.Disable, wd.KeepAlive })
+            foreach (var (name, t) in new[] { ("watchdog_enable", wd.Enable), ("watchdog_disable", wd.Disable), ("watchdog_keepalive", wd.KeepAlive) })
             {
                 if (t is not null)
                 {
-                    _commands.Add(("watchdog", t.BuildMatcher()));
+                    _commands.Add((name, t.BuildMatcher(compiled: true)));
                 }
             }
         }
@@ -139,8 +153,14 @@ public abstract class ScpiDevice
     {
     }
 
+    /// <summary>Called (under <see cref="Gate"/>) for every command received, before it is run: watchdogs re-arm here.</summary>
+    protected virtual void OnCommand(SimulatedConnection connection)
+    {
+    }
+
     private string? Execute(string command, SimulatedConnection connection)
     {
+        OnCommand(connection);
         if (Faults.ErrorOnCommand is { } bad && command.TrimStart(':').StartsWith(bad.TrimStart(':'), StringComparison.OrdinalIgnoreCase))
         {
             PushError(Faults.InjectedErrorCode, Faults.InjectedErrorMessage);

@@ -20,6 +20,7 @@ public sealed class SocketScpiServer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly ILogger _log;
     private readonly List<Task> _clients = [];
+    private readonly List<Socket> _sockets = [];
     private readonly Lock _gate = new();
     private readonly string _replyTerminator;
     private readonly Task _accepting;
@@ -60,6 +61,10 @@ public sealed class SocketScpiServer : IAsyncDisposable
         lock (_gate)
         {
             clients = [.. _clients];
+            foreach (var socket in _sockets)
+            {
+                socket.Close(); // ends the blocking Receive of its thread
+            }
         }
 
         try
@@ -91,50 +96,66 @@ public sealed class SocketScpiServer : IAsyncDisposable
             lock (_gate)
             {
                 _clients.RemoveAll(t => t.IsCompleted);
-                _clients.Add(ServeAsync(client));
+                _clients.Add(Task.Factory.StartNew(() => Serve(client), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default));
             }
         }
     }
 
-    private async Task ServeAsync(TcpClient client)
+    /// <summary>
+    /// One connection on its own thread with blocking socket calls: a request wakes this thread directly, with no
+    /// thread-pool hop, which keeps the simulator's turnaround in the microseconds a real SCPI socket has.
+    /// </summary>
+    private void Serve(TcpClient client)
     {
         var connection = new SimulatedConnection("SOCKET", client.Client.RemoteEndPoint?.ToString() ?? "?");
-        var stream = client.GetStream();
+        var socket = client.Client;
         var buffer = new byte[8192];
-        var pending = new List<byte>(256);
+        var pending = 0;
+        lock (_gate)
+        {
+            _sockets.Add(socket);
+        }
+
         try
         {
             while (!_stop.IsCancellationRequested)
             {
-                var n = await stream.ReadAsync(buffer, _stop.Token).ConfigureAwait(false);
+                if (pending == buffer.Length)
+                {
+                    Array.Resize(ref buffer, buffer.Length * 2);
+                }
+
+                var n = socket.Receive(buffer, pending, buffer.Length - pending, SocketFlags.None);
                 if (n == 0)
                 {
                     return;
                 }
 
-                for (var k = 0; k < n; k++)
+                var scanFrom = pending;
+                pending += n;
+                var lineStart = 0;
+                int newline;
+                while ((newline = Array.IndexOf(buffer, (byte)'\n', scanFrom, pending - scanFrom)) >= 0)
                 {
-                    if (buffer[k] != (byte)'\n')
-                    {
-                        pending.Add(buffer[k]);
-                        continue;
-                    }
-
-                    var line = Encoding.Latin1.GetString(pending.ToArray()).TrimEnd('\r');
-                    pending.Clear();
-                    var reply = await _device.ProcessAsync(line, connection, _stop.Token).ConfigureAwait(false);
+                    var end = newline > lineStart && buffer[newline - 1] == (byte)'\r' ? newline - 1 : newline;
+                    var line = Encoding.Latin1.GetString(buffer, lineStart, end - lineStart);
+                    lineStart = scanFrom = newline + 1;
+                    var reply = _device.ProcessAsync(line, connection, _stop.Token).GetAwaiter().GetResult();
                     if (reply.Drop)
                     {
                         _log.LogInformation("{Connection}: dropping the connection (injected fault)", connection);
-                        client.Client.LingerState = new LingerOption(true, 0);
+                        socket.LingerState = new LingerOption(true, 0);
                         return;
                     }
 
                     if (reply.Text is { } text)
                     {
-                        await stream.WriteAsync(Encoding.Latin1.GetBytes(text + _replyTerminator), _stop.Token).ConfigureAwait(false);
+                        socket.Send(Encoding.Latin1.GetBytes(text + _replyTerminator));
                     }
                 }
+
+                Buffer.BlockCopy(buffer, lineStart, buffer, 0, pending - lineStart);
+                pending -= lineStart;
             }
         }
         catch (Exception ex) when (ex is IOException or OperationCanceledException or SocketException or ObjectDisposedException)
@@ -143,6 +164,11 @@ public sealed class SocketScpiServer : IAsyncDisposable
         }
         finally
         {
+            lock (_gate)
+            {
+                _sockets.Remove(socket);
+            }
+
             client.Dispose();
             _device.OnDisconnected(connection);
         }

@@ -6,9 +6,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace Bench.Instruments.Tests;
 
 /// <summary>A virtual bench on loopback for one test: fake clock, grid, simulated source and reference.</summary>
-internal sealed class VirtualBench : IAsyncDisposable
+internal sealed class LoopbackBench : IAsyncDisposable
 {
-    private VirtualBench(FakeTimeProvider time, SimulatedGrid grid, SimulatedSource source, SimulatedReference reference)
+    private LoopbackBench(FakeTimeProvider time, SimulatedGrid grid, SimulatedSource source, SimulatedReference reference)
     {
         Time = time;
         Grid = grid;
@@ -24,13 +24,13 @@ internal sealed class VirtualBench : IAsyncDisposable
 
     public SimulatedReference Reference { get; }
 
-    public static async Task<VirtualBench> StartAsync(SimulatedInstrumentOptions? source = null, SimulatedInstrumentOptions? reference = null)
+    public static async Task<LoopbackBench> StartAsync(SimulatedInstrumentOptions? source = null, SimulatedInstrumentOptions? reference = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero));
         var grid = new SimulatedGrid(time);
         var src = await SimulatedSource.StartAsync(grid, source ?? new SimulatedInstrumentOptions(), CancellationToken.None);
         var refr = await SimulatedReference.StartAsync(new GridObserver(grid), reference ?? new SimulatedInstrumentOptions { Serial = "REF0001" }, CancellationToken.None);
-        return new VirtualBench(time, grid, src, refr);
+        return new LoopbackBench(time, grid, src, refr);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,0 +1,22 @@
+namespace Bench.Plans.Execution.Tests;
+
+/// <summary>What repeated energy gates at one setting gave: each gate's error and the summed energies.</summary>
+public sealed record GateSeries(IReadOnlyList<double> ErrorsPercent, double ReferenceEnergy, double MeterEnergy, double DurationS, double ResolutionWh)
+{
+    /// <summary>The error of the summed energies (= the gates' mean error weighted by energy).</summary>
+    public double ErrorPercent => (MeterEnergy - ReferenceEnergy) / ReferenceEnergy * 100;
+
+    public double? StandardDeviationPercent
+    {
+        get
+        {
+            if (ErrorsPercent.Count < 2)
+            {
+                return null;
+            }
+
+            var mean = ErrorsPercent.Average();
+            return Math.Sqrt(ErrorsPercent.Sum(v => (v - mean) * (v - mean)) / (ErrorsPercent.Count - 1));
+        }
+    }
+}

@@ -1,0 +1,17 @@
+namespace Bench.Plans.Model;
+
+/// <summary>What a plan point tests (the `test:` key; accuracy when absent).</summary>
+public enum PointTest
+{
+    /// <summary>Error against the limit of the accuracy table.</summary>
+    Accuracy,
+
+    /// <summary>Variation of the error under an influence quantity, against the reference conditions.</summary>
+    Influence,
+
+    /// <summary>The meter starts and keeps registering at the starting current.</summary>
+    Starting,
+
+    /// <summary>No-load (creep): with voltage and no current the meter registers at most one step.</summary>
+    NoLoad,
+}

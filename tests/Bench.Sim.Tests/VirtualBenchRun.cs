@@ -1,0 +1,57 @@
+using Bench.Core.Results;
+using Bench.Dut.Meter;
+using Bench.Dut.Profiles;
+using Bench.Instruments;
+using Bench.Instruments.Profiles;
+using Bench.Plans.Execution;
+using Bench.Plans.Loading;
+using Bench.Plans.Model;
+using Bench.Sim.Meter;
+
+namespace Bench.Sim.Tests;
+
+/// <summary>
+/// A plan run in-process on the virtual bench through the real drivers: SCPI over loopback to the simulated source and
+/// reference, Modbus TCP to the simulated PM8000. The meter's profile error curve is off, so its error is exactly
+/// what the test sets.
+/// </summary>
+internal static class VirtualBenchRun
+{
+    public static async Task<IReadOnlyList<PointResult>> RunAsync(string planYaml, double meterErrorPercent, InstrumentProfile? referenceProfile = null)
+    {
+        var dir = Directory.CreateTempSubdirectory("bench-vb-").FullName;
+        try
+        {
+            var planPath = Path.Combine(dir, "plan.yaml");
+            await File.WriteAllTextAsync(planPath, planYaml);
+            var plan = PlanLoader.Load(planPath);
+            var dut = DutProfile.Load(ShippedFiles.Find("fixtures/dut", "pm8000.yaml"));
+            var ratings = new DutRatings(dut.NominalCurrentA, dut.MaximumCurrentA, dut.StartingCurrentA, dut.NominalVoltageV, dut.NominalFrequencyHz, dut.AccuracyClass);
+            var reference = referenceProfile ?? InstrumentProfile.LoadShipped("bench-sim-reference.yaml");
+            var options = new VirtualBenchOptions
+            {
+                Meter = new SimulatedMeterOptions { ErrorPercent = meterErrorPercent, UseProfileErrorCurve = false },
+                ReferenceProfile = reference,
+            };
+            await using var bench = await VirtualBench.StartAsync(options, CancellationToken.None);
+            var calibration = new InstrumentCalibration("SIM-REF-0001", new DateOnly(2026, 1, 5), new DateOnly(2036, 1, 5));
+            await using var source = await InstrumentConnector.OpenSourceAsync(InstrumentProfile.LoadShipped("bench-sim-source.yaml"), bench.SourceResource, calibration, null, CancellationToken.None);
+            await using var referenceStandard = await InstrumentConnector.OpenReferenceAsync(reference, bench.ReferenceResource, calibration, null, CancellationToken.None);
+            await using var meter = await ModbusMeter.ConnectAsync(dut, bench.MeterResource, CancellationToken.None);
+            var figures = new BenchUncertaintyFigures
+            {
+                ReferenceAccuracyUnityPercent = reference.EnergyAccuracy?.AtUnityPowerFactor.PercentAtFullRange,
+                ReferenceAccuracyReducedPfPercent = reference.EnergyAccuracy?.AtHalfPowerFactor.PercentAtFullRange,
+                ReferenceAccuracyCoverageFactor = reference.EnergyAccuracy?.CoverageFactor ?? Math.Sqrt(3),
+                ReferenceCalibrationPercent = 0.005,
+            };
+            var executor = new PlanExecutor(new BenchConnections(source, referenceStandard, meter, bench.Clock), figures);
+            var outcome = await executor.RunAsync(plan, PointResolver.Resolve(plan, ratings), null, null, null, CancellationToken.None);
+            return outcome.Points;
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+}
