@@ -45,19 +45,19 @@ internal static class PointsTable
             columns.Add(new(new("Phases", 0.8f), p => p.Setpoint.Phases));
         }
 
-        columns.Add(new(new("U\n(V)", 0.75f, SKTextAlign.Right), p => Numbers.Fixed(p.Setpoint.VoltageV, 1)));
-        columns.Add(new(new("I\n(A)", 0.8f, SKTextAlign.Right), p => Numbers.Current(p.Setpoint.CurrentA)));
-        columns.Add(new(new("I/In\n(%)", 0.7f, SKTextAlign.Right), p => Numbers.Compact(p.Setpoint.CurrentPercentOfNominal)));
-        columns.Add(new(new("PF", 0.55f, SKTextAlign.Center), p => p.Setpoint.PowerFactor));
+        columns.Add(new(new("U\n(V)", 0.75f, SKTextAlign.Right, NoWrap: true), p => Numbers.Fixed(p.Setpoint.VoltageV, 1)));
+        columns.Add(new(new("I\n(A)", 0.8f, SKTextAlign.Right, NoWrap: true), p => Numbers.Current(p.Setpoint.CurrentA)));
+        columns.Add(new(new("I/In\n(%)", 0.7f, SKTextAlign.Right, NoWrap: true), p => Numbers.Compact(p.Setpoint.CurrentPercentOfNominal)));
+        columns.Add(new(new("PF", 0.55f, SKTextAlign.Center, NoWrap: true), p => p.Setpoint.PowerFactor));
         if (Varies(p => Numbers.Compact(p.Setpoint.FrequencyHz)))
         {
-            columns.Add(new(new("f\n(Hz)", 0.6f, SKTextAlign.Right), p => Numbers.Fixed(p.Setpoint.FrequencyHz, 2)));
+            columns.Add(new(new("f\n(Hz)", 0.6f, SKTextAlign.Right, NoWrap: true), p => Numbers.Fixed(p.Setpoint.FrequencyHz, 2)));
         }
 
         columns.Add(new(new("E ref\n(Wh)", 1f, SKTextAlign.Right), p => Numbers.Energy(p.ReferenceWh)));
         columns.Add(new(new("E meter\n(Wh)", 1f, SKTextAlign.Right), p => Numbers.Energy(p.MeterWh)));
-        columns.Add(new(new("Error\n(%)", 0.8f, SKTextAlign.Right), p => Numbers.Signed(p.ErrorPercent, 3)));
-        columns.Add(new(new("Limit\n(%)", 1.1f, SKTextAlign.Right), p => Limit(p, sources), p => p.LimitSource?.Unconfirmed == true ? ReportStyles.WarnAmber : null));
+        columns.Add(new(new("Error\n(%)", 0.8f, SKTextAlign.Right, NoWrap: true), p => Numbers.Signed(p.ErrorPercent, 3)));
+        columns.Add(new(new("Limit\n(%)", 1.1f, SKTextAlign.Right, NoWrap: true), p => Limit(p, sources), p => p.LimitSource?.Unconfirmed == true ? ReportStyles.WarnAmber : null));
         if (points.Any(p => AcceptanceLimit.Of(p) is not null))
         {
             columns.Add(new(new("AL\n(%)", 0.8f, SKTextAlign.Right), p => AcceptanceLimit.Of(p) is { } al ? "±" + Numbers.Fixed(al, 3) : Numbers.Missing));
@@ -72,7 +72,7 @@ internal static class PointsTable
             }
 
             bool Low(PointResult p) => p.Tur is { } t && t < options.TurWarning;
-            columns.Add(new(new("TUR", 0.8f, SKTextAlign.Right),
+            columns.Add(new(new("TUR", 0.8f, SKTextAlign.Right, NoWrap: true),
                 p => p.Tur is { } tur ? Numbers.Fixed(tur, 1) + (Low(p) ? " (low)" : "") : Numbers.Missing,
                 p => Low(p) ? ReportStyles.WarnAmber : null));
         }
