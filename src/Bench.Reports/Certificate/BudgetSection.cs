@@ -2,6 +2,7 @@ using System.Globalization;
 
 using Bench.Core.Results;
 using Bench.Reports.Layout;
+using Bench.Reports.Text;
 
 using SkiaSharp;
 
@@ -99,7 +100,7 @@ internal static class BudgetSection
 
     private static string Caption(PointResult p)
     {
-        var text = $"{p.Id}: {Numbers.Compact(p.Setpoint.CurrentPercentOfNominal)} % In, PF {p.Setpoint.PowerFactor}";
+        var text = $"{p.Id}: {Numbers.Compact(p.Setpoint.CurrentPercentOfNominal)} % In, {PointText.PowerFactor(p.Setpoint.PowerFactor)}";
         if (p.Repeats > 1)
         {
             text += string.Create(CultureInfo.InvariantCulture, $"; n = {p.Repeats} gates");

@@ -1,4 +1,5 @@
 using Bench.Core.Results;
+using Bench.Reports.Text;
 
 using ScottPlot;
 
@@ -88,7 +89,7 @@ internal static class ErrorPlot
 
     private static string SeriesName(PointResult p, bool byPhases, bool byQuantity)
     {
-        var name = "PF " + p.Setpoint.PowerFactor;
+        var name = PointText.PowerFactor(p.Setpoint.PowerFactor);
         if (byPhases)
         {
             name += ", " + p.Setpoint.Phases;

@@ -1,5 +1,6 @@
 using Bench.Core.Results;
 using Bench.Reports.Layout;
+using Bench.Reports.Text;
 
 using SkiaSharp;
 
@@ -48,14 +49,21 @@ internal static class PointsTable
         columns.Add(new(new("U\n(V)", 0.75f, SKTextAlign.Right, NoWrap: true), p => Numbers.Fixed(p.Setpoint.VoltageV, 1)));
         columns.Add(new(new("I\n(A)", 0.8f, SKTextAlign.Right, NoWrap: true), p => Numbers.Current(p.Setpoint.CurrentA)));
         columns.Add(new(new("I/In\n(%)", 0.7f, SKTextAlign.Right, NoWrap: true), p => Numbers.Compact(p.Setpoint.CurrentPercentOfNominal)));
-        columns.Add(new(new("PF", 0.55f, SKTextAlign.Center, NoWrap: true), p => p.Setpoint.PowerFactor));
+        // A reactive-energy plan gives sin φ instead of a power factor: name the column after what it holds.
+        var sines = points.Count > 0 && points.All(p => p.Setpoint.PowerFactor.StartsWith("sin φ", StringComparison.Ordinal));
+        columns.Add(new(new(sines ? "sin φ" : "PF", 0.55f, SKTextAlign.Center, NoWrap: true),
+            p => sines ? p.Setpoint.PowerFactor["sin φ".Length..].Trim() : p.Setpoint.PowerFactor));
         if (Varies(p => Numbers.Compact(p.Setpoint.FrequencyHz)))
         {
             columns.Add(new(new("f\n(Hz)", 0.6f, SKTextAlign.Right, NoWrap: true), p => Numbers.Fixed(p.Setpoint.FrequencyHz, 2)));
         }
 
-        columns.Add(new(new("E ref\n(Wh)", 1f, SKTextAlign.Right), p => Numbers.Energy(p.ReferenceWh)));
-        columns.Add(new(new("E meter\n(Wh)", 1f, SKTextAlign.Right), p => Numbers.Energy(p.MeterWh)));
+        // Energies in the unit of their quantity (varh for reactive); a run mixing quantities names the unit per cell.
+        var units = points.Select(p => PointText.EnergyUnit(p.Quantity)).Distinct(StringComparer.Ordinal).ToList();
+        var unit = units.Count == 1 ? units[0] : null;
+        string Energy(PointResult p, double? value) => Numbers.Energy(value) + (unit is null && value is not null ? " " + PointText.EnergyUnit(p.Quantity) : "");
+        columns.Add(new(new(unit is null ? "E ref" : $"E ref\n({unit})", 1f, SKTextAlign.Right), p => Energy(p, p.ReferenceWh)));
+        columns.Add(new(new(unit is null ? "E meter" : $"E meter\n({unit})", 1f, SKTextAlign.Right), p => Energy(p, p.MeterWh)));
         columns.Add(new(new("Error\n(%)", 0.8f, SKTextAlign.Right, NoWrap: true), p => Numbers.Signed(p.ErrorPercent, 3)));
         columns.Add(new(new("Limit\n(%)", 1.1f, SKTextAlign.Right, NoWrap: true), p => Limit(p, sources), p => p.LimitSource?.Unconfirmed == true ? ReportStyles.WarnAmber : null));
         if (points.Any(p => AcceptanceLimit.Of(p) is not null))

@@ -2,6 +2,7 @@ using System.Globalization;
 
 using Bench.Core.Results;
 using Bench.Reports.Certificate;
+using Bench.Reports.Text;
 
 using ScottPlot;
 
@@ -59,7 +60,7 @@ public static class DriftPlot
             }
 
             var series = plot.Add.Scatter(xs, sorted.Select(p => p.DriftPercent!.Value).ToArray(), color);
-            series.LegendText = "PF " + groups[i].Key;
+            series.LegendText = PointText.PowerFactor(groups[i].Key);
             series.MarkerSize = 6;
         }
 

@@ -142,6 +142,18 @@ public sealed class CertificateContentTests
     }
 
     [Test]
+    public void Reactive_energy_is_in_varh_under_a_sin_phi_column()
+    {
+        var points = new[] { ("1 L", 5), ("0.5 L", 100) }.Select(t => SampleRuns.Point($"Q-{t.Item2}", t.Item2, "sin φ " + t.Item1, 0.05, 0.5, Verdict.Pass) with { Quantity = "reactive-energy" });
+        var text = PdfText.Poppler(Write(SampleRuns.Run([.. points])));
+        var flow = Flow(text);
+        Assert.That(flow, Does.Contain("E ref E meter").Or.Contain("E ref (varh)"));
+        Assert.That(text, Does.Contain("(varh)").And.Not.Contain("(Wh)"));
+        Assert.That(text, Does.Match(@"sin φ\s+E ref"));
+        Assert.That(text.Split('\n').Single(l => l.StartsWith("Q-100 ", StringComparison.Ordinal)), Does.Match(@"100\s+0\.5 L\s+115\.000"));
+    }
+
+    [Test]
     public void An_aborted_run_is_incomplete_even_if_its_points_passed()
     {
         var run = SampleRuns.Run([SampleRuns.Point("p", 100, "1", 0.05, 0.2, Verdict.Pass)]) with { AbortReason = "operator abort (Ctrl+C)" };
