@@ -49,7 +49,7 @@ internal static class ResultsSection
             if (others > 0)
             {
                 var shown = string.Create(CultureInfo.InvariantCulture,
-                    $"The curve shows the {plottable.Count} points of {first.Quantity}, {first.Setpoint.Phases}; the other {others} points ");
+                    $"The curve shows the {plottable.Count} points of {first.Quantity}, {first.Setpoint.Phases}; the other {others} point{(others == 1 ? "" : "s")} ");
                 doc.Paragraph(shown + "(other load configurations, influence quantities, starting and no-load tests, or points without a " +
                     "measured error) are in the table above.", styles.Small);
             }
