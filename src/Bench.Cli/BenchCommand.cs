@@ -16,6 +16,8 @@ public static class BenchCommand
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(PlansCommand.Create());
         root.Subcommands.Add(SimCommand.Create());
+        root.Subcommands.Add(CompareCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(Analyze.AnalyzeCommand.Create());
         return root;
     }

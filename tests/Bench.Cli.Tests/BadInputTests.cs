@@ -50,4 +50,18 @@ public class BadInputTests
             Assert.That(result.Errors, Does.Not.Contain("   at "));
         });
     }
+
+    [Test]
+    public async Task A_point_beyond_the_sources_range_stops_the_run_before_anything_is_energized()
+    {
+        var plan = Path.Combine(_work, "high.yaml");
+        await File.WriteAllTextAsync(plan, "name: high\nstandard: IEC 61000-4-30\nclass: A\npoints:\n  - { id: U, parameter: voltage, voltage: Un }\n  - { id: HIGH, parameter: voltage, voltage: 3 Un }\n");
+        var result = await BenchProcess.RunAsync(_work, "selftest", "--plan", plan, "--out", Path.Combine(_work, "out"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(3));
+            Assert.That(result.Errors, Does.StartWith($"bench: {plan}:6:5: point 'HIGH': voltage 690 V is outside the ranges"));
+            Assert.That(Directory.Exists(Path.Combine(_work, "out")), Is.False, "not even the first point ran");
+        });
+    }
 }

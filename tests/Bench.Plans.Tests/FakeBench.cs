@@ -30,6 +30,9 @@ internal sealed class FakeBench : IThreePhaseSource, IReferenceStandard, IMeterU
     /// <summary>Below this current the meter registers nothing: a meter that does not start.</summary>
     public double DeadBelowA { get; set; }
 
+    /// <summary>When set, the meter reports instantaneous values: the source's own, offset by these biases.</summary>
+    public (double VoltageV, double FrequencyHz)? InstantaneousBias { get; set; }
+
     public int ApplyCount { get; private set; }
 
     public int OutputOffCount { get; private set; }
@@ -76,7 +79,9 @@ internal sealed class FakeBench : IThreePhaseSource, IReferenceStandard, IMeterU
     }
 
     public Task<ThreePhaseMeasurement> MeasureAsync(CancellationToken cancellationToken) =>
-        Task.FromResult(new ThreePhaseMeasurement([new PhaseMeasurement(230, 1, PowerW, 0, PowerW, 1)], 50));
+        Task.FromResult(_applied is null
+            ? new ThreePhaseMeasurement([new PhaseMeasurement(230, 1, PowerW, 0, PowerW, 1)], 50)
+            : new ThreePhaseMeasurement(_applied.Phases.Select(p => new PhaseMeasurement(p.VoltageV, p.CurrentA, PowerW / 3, 0, PowerW / 3, 1)).ToList(), _applied.FrequencyHz));
 
     public Task StartEnergyAsync(CancellationToken cancellationToken)
     {
@@ -93,7 +98,18 @@ internal sealed class FakeBench : IThreePhaseSource, IReferenceStandard, IMeterU
     public Task<MeterIdentity> ReadIdentityAsync(CancellationToken cancellationToken) => Task.FromResult(new MeterIdentity("Fake", "M", "SN1", "1.0"));
 
     public Task<MeterSnapshot> ReadSnapshotAsync(CancellationToken cancellationToken) =>
-        Task.FromResult(new MeterSnapshot(_now, Math.Floor(_meterWh), null, null) { EnergyResolutionWh = 1 });
+        Task.FromResult(new MeterSnapshot(_now, Math.Floor(_meterWh), null, Instantaneous()) { EnergyResolutionWh = 1 });
+
+    private ThreePhaseMeasurement? Instantaneous()
+    {
+        if (InstantaneousBias is not { } bias || _applied is null)
+        {
+            return null;
+        }
+
+        var phases = _applied.Phases.Select(p => new PhaseMeasurement(p.VoltageV + bias.VoltageV, p.CurrentA, 0, 0, 0, 1)).ToList();
+        return new ThreePhaseMeasurement(phases, _applied.FrequencyHz + bias.FrequencyHz);
+    }
 
     public Task WaitAsync(TimeSpan duration, CancellationToken cancellationToken)
     {

@@ -4,6 +4,7 @@ using System.Text;
 using Bench.Cli.Running;
 using Bench.Core.Errors;
 using Bench.Plans.Loading;
+using Bench.Plans.Model;
 using Bench.Standards.Limits;
 
 namespace Bench.Cli.Commands;
@@ -11,6 +12,25 @@ namespace Bench.Cli.Commands;
 /// <summary>`bench plans`: the shipped plans with their standard, class, point count and the clauses their limits come from.</summary>
 public static class PlansCommand
 {
+    /// <summary>Where the plan's limits come from: the table rows of its class, or the PQ parameters its points compare.</summary>
+    private static List<string> Clauses(TestPlan plan, string file)
+    {
+        if (plan.Quantity == "power-quality")
+        {
+            return plan.Points.Select(p => PowerQualityLimits.Find(plan.AccuracyClass, p.Parameter!.Value, p.Where).Source.ToString()).Distinct().ToList();
+        }
+
+        var table = LimitTables.ForStandard(plan.Standard, file);
+        var clauses = table.Rows.Where(r => r.AccuracyClass.Equals(plan.AccuracyClass, StringComparison.OrdinalIgnoreCase)).Select(r => r.Source.ToString());
+        var special = plan.Points.Where(p => p.Test != PointTest.Accuracy).Select(p => p.Test switch
+        {
+            PointTest.Starting => CreepAndStarting.StartingSource(plan.Standard).ToString(),
+            PointTest.NoLoad => CreepAndStarting.NoLoadSource(plan.Standard).ToString(),
+            _ => InfluenceLimits.Find(plan.Standard, plan.AccuracyClass, p.Influence!.Value, Math.Abs(p.Angle.CosPhi - 1) < 1e-9, p.Where).Source.ToString(),
+        });
+        return clauses.Concat(special).Distinct().ToList();
+    }
+
     public static Command Create()
     {
         var command = new Command("plans", "List the shipped test plans with standard, class and clause");
@@ -23,9 +43,7 @@ public static class PlansCommand
                 try
                 {
                     var plan = PlanLoader.Load(file);
-                    var table = LimitTables.ForStandard(plan.Standard, file);
-                    var clauses = table.Rows.Where(r => r.AccuracyClass.Equals(plan.AccuracyClass, StringComparison.OrdinalIgnoreCase))
-                        .Select(r => r.Source.ToString()).Distinct().ToList();
+                    var clauses = Clauses(plan, file);
                     var kinds = plan.Points.GroupBy(p => p.Test).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}");
                     var output = new StringBuilder();
                     output.AppendLine(Path.GetFileName(file));

@@ -16,10 +16,11 @@ public static class SelftestCommand
         var errorOption = new Option<double>("--meter-error") { Description = "Error in percent that the simulated meter adds to its energy and power (default 0)", DefaultValueFactory = _ => 0 };
         var planOption = new Option<string>("--plan") { Description = "Plan to run (a path, or a file name in testplans/)", DefaultValueFactory = _ => DefaultPlan };
         var serialOption = new Option<string?>("--serial") { Description = "Serial number for the simulated meter" };
+        var firmwareOption = new Option<string?>("--firmware") { Description = "Firmware version the simulated meter reports; versions with known defects in its profile reproduce them (regression demos)" };
         var verboseOption = new Option<bool>("--verbose") { Description = "Log SCPI and Modbus traffic" };
         var command = new Command("selftest", "Run a certification plan on the virtual bench (simulated source, reference standard and PM8000 on loopback) and write its certificate")
         {
-            outOption, errorOption, planOption, serialOption, verboseOption,
+            outOption, errorOption, planOption, serialOption, firmwareOption, verboseOption,
         };
         command.SetAction(async (ParseResult parse, CancellationToken ct) =>
         {
@@ -48,6 +49,7 @@ public static class SelftestCommand
                     OutDirectory = parse.GetValue(outOption),
                     MeterErrorPercent = error,
                     Serial = parse.GetValue(serialOption),
+                    SimulatedFirmware = parse.GetValue(firmwareOption),
                     Verbose = parse.GetValue(verboseOption),
                 };
                 return await session.RunAsync(request, ct);

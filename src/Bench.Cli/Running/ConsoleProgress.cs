@@ -14,10 +14,10 @@ public sealed class ConsoleProgress(TextWriter output) : IProgress<PointProgress
         var s = r.Setpoint;
         var width = value.Count.ToString(CultureInfo.InvariantCulture).Length;
         var index = value.Index.ToString(CultureInfo.InvariantCulture).PadLeft(width);
-        var error = r.ErrorPercent is { } e ? Math.Round(e, 4).ToString("+0.0000;-0.0000;0.0000", CultureInfo.InvariantCulture) + " %" : "   --   ";
+        var error = r.ErrorPercent is { } e ? Math.Round(e, 4).ToString("+0.0000;-0.0000;0.0000", CultureInfo.InvariantCulture) + " " + r.ErrorUnit : "   --   ";
         var line = string.Create(
             CultureInfo.InvariantCulture,
-            $"[{index}/{value.Count}] {r.Id,-12} {s.CurrentA,8:0.####} A ({s.CurrentPercentOfNominal,5:0.#} % In) PF {s.PowerFactor,-5} error {error,11}  limit ±{r.LimitPercent:0.###} %  {r.Verdict.ToWireText()}");
+            $"[{index}/{value.Count}] {r.Id,-12} {s.CurrentA,8:0.####} A ({s.CurrentPercentOfNominal,5:0.#} % In) PF {s.PowerFactor,-5} error {error,11}  limit ±{r.LimitPercent:0.###} {r.ErrorUnit}  {r.Verdict.ToWireText()}");
         if (r.Reason is { } reason)
         {
             line += $"  ({reason})";

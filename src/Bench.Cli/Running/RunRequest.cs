@@ -14,5 +14,8 @@ public sealed record RunRequest(string PlanPath, string BenchPath, string DutPat
     /// <summary>Error added by the simulated meter (virtual bench only).</summary>
     public double MeterErrorPercent { get; init; }
 
+    /// <summary>Firmware version of the simulated meter (virtual bench only).</summary>
+    public string? SimulatedFirmware { get; init; }
+
     public bool Verbose { get; init; }
 }

@@ -65,6 +65,7 @@ public sealed class RunSession(TextWriter output, TextWriter errors)
         var referenceProfile = InstrumentProfile.Load(ShippedFiles.Resolve(benchProfile.Reference.ProfilePath, "instruments", $"{benchProfile.Reference.Where}: profile"));
         var ratings = new DutRatings(dutProfile.NominalCurrentA, dutProfile.MaximumCurrentA, dutProfile.StartingCurrentA, dutProfile.NominalVoltageV, dutProfile.NominalFrequencyHz, dutProfile.AccuracyClass);
         var points = PointResolver.Resolve(plan, ratings);
+        SourceRangeCheck.Check(points, sourceProfile);
         (RunHeader Header, IReadOnlyDictionary<string, PointResult> Points)? previous = request.ResumeDirectory is { } resume ? ReadResume(resume) : null;
 
         using var logging = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(request.Verbose ? LogLevel.Debug : LogLevel.Warning));
@@ -77,6 +78,11 @@ public sealed class RunSession(TextWriter output, TextWriter errors)
                 if (request.Serial is { } serial)
                 {
                     meterOptions = meterOptions with { SerialNumber = serial };
+                }
+
+                if (request.SimulatedFirmware is { } firmware)
+                {
+                    meterOptions = meterOptions with { Firmware = firmware };
                 }
 
                 virtualBench = await VirtualBench.StartAsync(new VirtualBenchOptions { Meter = meterOptions, NominalFrequencyHz = dutProfile.NominalFrequencyHz }, ct);

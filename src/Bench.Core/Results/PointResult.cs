@@ -16,8 +16,18 @@ public sealed record PointResult(
 {
     public string? Reason { get; init; }
 
-    /// <summary>"accuracy" (error against the table), "influence" (variation of error), "starting" or "no-load".</summary>
+    /// <summary>"accuracy" (error against the table), "influence" (variation of error), "starting", "no-load" or "power-quality".</summary>
     public string Test { get; init; } = "accuracy";
+
+    /// <summary>Unit of <see cref="ErrorPercent"/> and <see cref="LimitPercent"/>: "%" of reading for energy; "mHz", "% of Udin", "% of In" for power-quality parameters.</summary>
+    public string ErrorUnit { get; init; } = "%";
+
+    /// <summary>For power-quality points: the reference's and the meter's reading of the parameter, in <see cref="ValueUnit"/>.</summary>
+    public double? ReferenceValue { get; init; }
+
+    public double? MeterValue { get; init; }
+
+    public string? ValueUnit { get; init; }
 
     public LimitSource? LimitSource { get; init; }
 

@@ -110,6 +110,7 @@ public sealed class PlanExecutor
             PointTest.Influence => new InfluenceTest(context),
             PointTest.Starting => new StartingTest(context),
             PointTest.NoLoad => new NoLoadTest(context),
+            PointTest.PowerQuality => new PowerQualityTest(context),
             _ => new AccuracyTest(context),
         };
         return runner.RunAsync(plan, point, ct);

@@ -12,6 +12,11 @@ public static class PointResolver
     public static IReadOnlyList<ResolvedPoint> Resolve(TestPlan plan, DutRatings dut)
     {
         // A plan may test a meter against another class than its own (e.g. a 0.5S check of a 0.2S meter): the plan's class decides.
+        if (plan.Quantity == "power-quality")
+        {
+            return plan.Points.Select(p => ResolvePowerQuality(p, plan, dut)).ToList();
+        }
+
         var table = LimitTables.ForStandard(plan.Standard, plan.File);
         return plan.Points.Select(p => Resolve(p, plan, table, dut)).ToList();
     }
@@ -51,6 +56,25 @@ public static class PointResolver
                     : ThreePhaseSetpoint.SinglePhaseLoad(voltage, current, lag, frequency, p.LoadedPhase);
                 return new ResolvedPoint(p, setpoint, description, limit.LimitPercent, limit.Source) { Ratings = dut };
         }
+    }
+
+    private static ResolvedPoint ResolvePowerQuality(PlanPoint p, TestPlan plan, DutRatings dut)
+    {
+        var current = dut.Resolve(p.Current);
+        var voltage = dut.Resolve(p.Voltage);
+        var frequency = dut.Resolve(p.Frequency);
+        if (current < 0 || voltage <= 0 || frequency <= 0)
+        {
+            throw new BenchInputException(p.Where, $"point '{p.Id}': voltage and frequency must be positive");
+        }
+
+        var limit = PowerQualityLimits.Find(plan.AccuracyClass, p.Parameter!.Value, p.Where);
+        var description = new PointSetpoint(voltage, current, "1", frequency, current / dut.NominalCurrentA * 100, $"L1 L2 L3, {p.Parameter.Value.ToString().ToLowerInvariant()} compared");
+        return new ResolvedPoint(p, ThreePhaseSetpoint.Balanced(voltage, current, 0, frequency), description, limit.Limit, limit.Source)
+        {
+            Ratings = dut,
+            LimitUnit = limit.Unit,
+        };
     }
 
     /// <summary>The influenced setting; voltage and frequency variations come from the point's own voltage and frequency.</summary>

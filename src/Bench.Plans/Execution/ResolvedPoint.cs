@@ -14,4 +14,7 @@ public sealed record ResolvedPoint(PlanPoint Plan, ThreePhaseSetpoint Setpoint, 
 
     /// <summary>The meter's ratings the point was resolved against (no-load duration needs Un and Imax).</summary>
     public required DutRatings Ratings { get; init; }
+
+    /// <summary>Unit of <see cref="LimitPercent"/>: "%" of reading, or "mHz", "% of Udin", "% of In" for power-quality points.</summary>
+    public string LimitUnit { get; init; } = "%";
 }

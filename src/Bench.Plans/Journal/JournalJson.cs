@@ -9,5 +9,8 @@ internal static class JournalJson
     {
         Converters = { new JsonStringEnumConverter() },
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+
+        // The journal must never lose a measured point to a value JSON cannot spell (an infinite ratio, a NaN reading).
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 }

@@ -15,6 +15,11 @@ public static class PlanLoader
         var root = YamlMap.LoadFile(path);
         var name = root.RequiredString("name");
         var standardNode = root.Scalar("standard") ?? throw new BenchInputException(root.Where, "missing 'standard'");
+        if (PowerQualityLimits.IsPowerQualityStandard(standardNode.Value ?? ""))
+        {
+            return LoadPowerQuality(root, path, name);
+        }
+
         var table = LimitTables.ForStandard(standardNode.Value ?? "", root.At(standardNode));
         var classNode = root.Scalar("class") ?? throw new BenchInputException(root.Where, "missing 'class'");
         var accuracyClass = classNode.Value ?? "";
@@ -78,6 +83,74 @@ public static class PlanLoader
             MinimumGate = minimumGate,
             MaximumGate = maximumGate,
             ResolutionFractionOfLimit = fraction,
+            Repeats = (int)repeats,
+        };
+    }
+
+    /// <summary>
+    /// An IEC 61000-4-30 plan (quantity power-quality): each point sets the source and names the parameter the meter's
+    /// reading is compared on.
+    /// </summary>
+    private static TestPlan LoadPowerQuality(YamlMap root, string path, string name)
+    {
+        var classNode = root.Scalar("class") ?? throw new BenchInputException(root.Where, "missing 'class'");
+        if (!PowerQualityLimits.HasClass(classNode.Value ?? ""))
+        {
+            throw new BenchInputException(root.At(classNode), $"{PowerQualityLimits.Standard} has no class '{classNode.Value}' (known: {string.Join(", ", PowerQualityLimits.Classes)})");
+        }
+
+        var quantityNode = root.Scalar("quantity");
+        if (quantityNode is not null && quantityNode.Value != "power-quality")
+        {
+            throw new BenchInputException(root.At(quantityNode), $"{PowerQualityLimits.Standard} plans measure 'power-quality', not '{quantityNode.Value}'");
+        }
+
+        var ruleNode = root.Scalar("decision-rule");
+        var rule = ruleNode?.Value ?? "simple";
+        _ = DecisionRules.Parse(rule, ruleNode is null ? root.Where : root.At(ruleNode));
+        var repeats = root.OptionalDouble("repeats") ?? 1;
+        if (repeats is < 1 or > 100 || repeats != Math.Floor(repeats))
+        {
+            throw new BenchInputException(root.At(root.Scalar("repeats")!), "'repeats' is a whole number from 1 to 100");
+        }
+
+        var description = root.OptionalString("description") ?? "";
+        var settle = Seconds(root, "settle-s", 5);
+        var points = new List<PlanPoint>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in root.RequiredList("points"))
+        {
+            var id = p.RequiredString("id");
+            if (!ids.Add(id))
+            {
+                throw new BenchInputException(p.Where, $"point id '{id}' appears twice");
+            }
+
+            var parameterNode = p.Scalar("parameter") ?? throw new BenchInputException(p.Where, $"point '{id}': missing 'parameter'");
+            var parameter = parameterNode.Value?.Trim().ToLowerInvariant() switch
+            {
+                "frequency" => PowerQualityParameter.Frequency,
+                "voltage" => PowerQualityParameter.Voltage,
+                "current" => PowerQualityParameter.Current,
+                _ => throw new BenchInputException(p.At(parameterNode), $"'{parameterNode.Value}': parameter is frequency, voltage or current"),
+            };
+            var current = p.Scalar("current") is { } c ? RatedValue.Parse(c.Value ?? "", p.At(c), "In", "Imax", "Ist", "Imin", "Itr", "A") : new RatedValue(1, "In");
+            var voltage = p.Scalar("voltage") is { } v ? RatedValue.Parse(v.Value ?? "", p.At(v), "Un", "V") : new RatedValue(1, "Un");
+            var frequency = p.Scalar("frequency") is { } f ? RatedValue.Parse(f.Value ?? "", p.At(f), "fn", "Hz") : new RatedValue(1, "fn");
+            p.RejectUnknownKeys();
+            points.Add(new PlanPoint(id, current, LoadAngle.FromPowerFactor(PowerFactor.Unity), voltage, frequency, p.Where)
+            {
+                Test = PointTest.PowerQuality,
+                Parameter = parameter,
+            });
+        }
+
+        root.RejectUnknownKeys();
+        return new TestPlan(name, PowerQualityLimits.Standard, classNode.Value!.ToUpperInvariant(), "power-quality", rule, points)
+        {
+            File = path,
+            Description = description,
+            Settle = settle,
             Repeats = (int)repeats,
         };
     }

@@ -18,4 +18,7 @@ public sealed record PlanPoint(string Id, RatedValue Current, LoadAngle Angle, R
 
     /// <summary>For <see cref="PointTest.Influence"/>: which influence quantity the point applies.</summary>
     public InfluenceKind? Influence { get; init; }
+
+    /// <summary>For <see cref="PointTest.PowerQuality"/>: which parameter is compared.</summary>
+    public PowerQualityParameter? Parameter { get; init; }
 }

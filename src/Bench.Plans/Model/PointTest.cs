@@ -14,4 +14,7 @@ public enum PointTest
 
     /// <summary>No-load (creep): with voltage and no current the meter registers at most one step.</summary>
     NoLoad,
+
+    /// <summary>An IEC 61000-4-30 parameter (frequency, voltage, current) read by the meter against the reference.</summary>
+    PowerQuality,
 }

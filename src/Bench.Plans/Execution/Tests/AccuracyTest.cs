@@ -42,7 +42,7 @@ public sealed class AccuracyTest(PointRunContext context) : IPointTestRunner
     /// <summary>The verdict of an error (or a variation of error) under the plan's rule, with the budget on the result.</summary>
     internal static PointResult Decide(PointRunContext context, TestPlan plan, ResolvedPoint point, GateSeries gates, double error, UncertaintyBudget budget)
     {
-        var expanded = budget.Components.Count == 0 ? (double?)null : budget.ExpandedPercent;
+        var expanded = budget.ExpandedPercent > 0 ? budget.ExpandedPercent : (double?)null;
         var verdict = DecisionRules.Decide(context.Rule, error, point.LimitPercent, expanded);
         return context.Result(plan, point, gates.ReferenceEnergy, gates.MeterEnergy, error, verdict) with
         {

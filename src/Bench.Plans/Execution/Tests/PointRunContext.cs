@@ -12,6 +12,7 @@ public sealed record PointRunContext(BenchConnections Bench, BenchUncertaintyFig
             LimitSource = point.LimitSource,
             DecisionRule = DecisionRules.Describe(Rule),
             Test = TestName(point),
+            ErrorUnit = point.LimitUnit,
         };
 
     public PointResult Incomplete(Model.TestPlan plan, ResolvedPoint point, string reason) =>
@@ -22,6 +23,7 @@ public sealed record PointRunContext(BenchConnections Bench, BenchUncertaintyFig
         Model.PointTest.Influence => "influence",
         Model.PointTest.Starting => "starting",
         Model.PointTest.NoLoad => "no-load",
+        Model.PointTest.PowerQuality => "power-quality",
         _ => "accuracy",
     };
 }

@@ -1,0 +1,96 @@
+using System.Globalization;
+
+using Bench.Core.Quantities;
+using Bench.Core.Results;
+using Bench.Plans.Model;
+using Bench.Standards.Decisions;
+using Bench.Standards.Limits;
+using Bench.Standards.Uncertainty;
+
+namespace Bench.Plans.Execution.Tests;
+
+/// <summary>
+/// An IEC 61000-4-30 parameter as IEC 62586-2 tests it: the source sets the test state, then the meter's 10/12-cycle
+/// reading is compared with the reference standard's, repeat by repeat. Frequency errors are in mHz, voltage and current
+/// errors in percent of the nominal (Udin, In), the worst phase deciding. The budget holds the Type A spread only: the
+/// reference's own uncertainty for U, I and f is not in the instrument profiles yet.
+/// </summary>
+public sealed class PowerQualityTest(PointRunContext context) : IPointTestRunner
+{
+    public async Task<PointResult> RunAsync(TestPlan plan, ResolvedPoint point, CancellationToken cancellationToken)
+    {
+        var bench = context.Bench;
+        await bench.Source.ApplyAsync(point.Setpoint, cancellationToken);
+        await bench.Clock.WaitAsync(plan.Settle, cancellationToken);
+        var parameter = point.Plan.Parameter!.Value;
+        var errors = new List<double>(plan.Repeats);
+        double referenceSum = 0, meterSum = 0;
+        for (var repeat = 0; repeat < plan.Repeats; repeat++)
+        {
+            if (repeat > 0)
+            {
+                await bench.Clock.WaitAsync(TimeSpan.FromSeconds(1), cancellationToken);
+            }
+
+            var reference = await bench.Reference.MeasureAsync(cancellationToken);
+            var meter = (await bench.Meter.ReadSnapshotAsync(cancellationToken)).Instantaneous;
+            if (meter is null)
+            {
+                return context.Incomplete(plan, point, "the meter's profile maps no instantaneous values");
+            }
+
+            var (error, referenceValue, meterValue) = Compare(parameter, reference, meter, point.Ratings);
+            if (!double.IsFinite(error))
+            {
+                return context.Incomplete(plan, point, $"no {parameter.ToString().ToLowerInvariant()} reading to compare (reference {referenceValue}, meter {meterValue})");
+            }
+
+            errors.Add(error);
+            referenceSum += referenceValue;
+            meterSum += meterValue;
+        }
+
+        var mean = errors.Average();
+        var budget = new UncertaintyBudget(errors.Count >= 2 ? [UncertaintyComponent.Repeatability($"Repeatability, {errors.Count} readings (Type A)", errors)] : []);
+        // A spread of exactly zero (a deterministic simulator) is no evidence of zero uncertainty: then U stays unstated.
+        var expanded = budget.ExpandedPercent > 0 ? budget.ExpandedPercent : (double?)null;
+        var verdict = DecisionRules.Decide(context.Rule, mean, point.LimitPercent, expanded);
+        var unit = parameter switch { PowerQualityParameter.Frequency => "Hz", PowerQualityParameter.Voltage => "V", _ => "A" };
+        return context.Result(plan, point, null, null, mean, verdict) with
+        {
+            ErrorUnit = point.LimitUnit,
+            ReferenceValue = referenceSum / errors.Count,
+            MeterValue = meterSum / errors.Count,
+            ValueUnit = unit,
+            Repeats = errors.Count,
+            UncertaintyPercent = expanded,
+            CoverageFactor = expanded is null ? null : budget.CoverageFactor,
+            Tur = expanded is null ? null : budget.Tur(point.LimitPercent),
+            Reason = string.Create(CultureInfo.InvariantCulture, $"{parameter.ToString().ToLowerInvariant()}: meter {meterSum / errors.Count:0.#####} {unit}, reference {referenceSum / errors.Count:0.#####} {unit}; error in {point.LimitUnit}"),
+        };
+    }
+
+    /// <summary>The error in the limit's unit, and the two readings (for voltage and current: of the worst phase).</summary>
+    private static (double Error, double Reference, double Meter) Compare(PowerQualityParameter parameter, ThreePhaseMeasurement reference, ThreePhaseMeasurement meter, DutRatings ratings)
+    {
+        if (parameter == PowerQualityParameter.Frequency)
+        {
+            return ((meter.FrequencyHz - reference.FrequencyHz) * 1000, reference.FrequencyHz, meter.FrequencyHz);
+        }
+
+        var nominal = parameter == PowerQualityParameter.Voltage ? ratings.NominalVoltageV : ratings.NominalCurrentA;
+        var worst = (Error: double.NaN, Reference: double.NaN, Meter: double.NaN);
+        for (var k = 0; k < Math.Min(reference.Phases.Count, meter.Phases.Count); k++)
+        {
+            var r = parameter == PowerQualityParameter.Voltage ? reference.Phases[k].VoltageRmsV : reference.Phases[k].CurrentRmsA;
+            var m = parameter == PowerQualityParameter.Voltage ? meter.Phases[k].VoltageRmsV : meter.Phases[k].CurrentRmsA;
+            var e = (m - r) / nominal * 100;
+            if (double.IsNaN(worst.Error) || Math.Abs(e) > Math.Abs(worst.Error))
+            {
+                worst = (e, r, m);
+            }
+        }
+
+        return worst;
+    }
+}
