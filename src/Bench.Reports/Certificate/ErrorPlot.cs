@@ -27,7 +27,8 @@ internal static class ErrorPlot
     /// </summary>
     public static IReadOnlyList<PointResult> Plottable(IEnumerable<PointResult> points)
     {
-        var measured = points.Where(p => p.ErrorPercent is { } e && double.IsFinite(e) && p.Setpoint.CurrentPercentOfNominal > 0).ToList();
+        var measured = points.Where(p => p.Test == "accuracy" && p.ErrorUnit == "%"
+            && p.ErrorPercent is { } e && double.IsFinite(e) && p.Setpoint.CurrentPercentOfNominal > 0).ToList();
         if (measured.Count == 0)
         {
             return measured;

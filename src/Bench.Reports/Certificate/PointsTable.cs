@@ -59,13 +59,24 @@ internal static class PointsTable
         }
 
         // Energies in the unit of their quantity (varh for reactive); a run mixing quantities names the unit per cell.
+        // Power-quality points carry readings (mHz, V, A…) instead of energies: then each cell names its unit.
+        var readings = points.Any(p => p.ReferenceWh is null && p.ReferenceValue is not null);
         var units = points.Select(p => PointText.EnergyUnit(p.Quantity)).Distinct(StringComparer.Ordinal).ToList();
-        var unit = units.Count == 1 ? units[0] : null;
-        string Energy(PointResult p, double? value) => Numbers.Energy(value) + (unit is null && value is not null ? " " + PointText.EnergyUnit(p.Quantity) : "");
-        columns.Add(new(new(unit is null ? "E ref" : $"E ref\n({unit})", 1f, SKTextAlign.Right), p => Energy(p, p.ReferenceWh)));
-        columns.Add(new(new(unit is null ? "E meter" : $"E meter\n({unit})", 1f, SKTextAlign.Right), p => Energy(p, p.MeterWh)));
-        columns.Add(new(new("Error\n(%)", 0.8f, SKTextAlign.Right, NoWrap: true), p => Numbers.Signed(p.ErrorPercent, 3)));
-        columns.Add(new(new("Limit\n(%)", 1.1f, SKTextAlign.Right, NoWrap: true), p => Limit(p, sources), p => p.LimitSource?.Unconfirmed == true ? ReportStyles.WarnAmber : null));
+        var unit = units.Count == 1 && !readings ? units[0] : null;
+        string Reading(PointResult p, double? energy, double? value) => energy is null && value is not null
+            ? Numbers.Energy(value) + " " + p.ValueUnit
+            : Numbers.Energy(energy) + (unit is null && energy is not null ? " " + PointText.EnergyUnit(p.Quantity) : "");
+        columns.Add(new(new(unit is null ? (readings ? "Reference" : "E ref") : $"E ref\n({unit})", 1f, SKTextAlign.Right),
+            p => Reading(p, p.ReferenceWh, p.ReferenceValue)));
+        columns.Add(new(new(unit is null ? (readings ? "Meter" : "E meter") : $"E meter\n({unit})", 1f, SKTextAlign.Right),
+            p => Reading(p, p.MeterWh, p.MeterValue)));
+
+        // Errors are in % of reading unless a point says otherwise (mHz, % of Udin…): then every cell names its unit.
+        var errorsInPercent = points.All(p => p.ErrorUnit == "%");
+        string ErrorUnit(PointResult p) => errorsInPercent ? "" : " " + p.ErrorUnit;
+        columns.Add(new(new(errorsInPercent ? "Error\n(%)" : "Error", 0.8f, SKTextAlign.Right, NoWrap: true),
+            p => Numbers.Signed(p.ErrorPercent, 3) + (p.ErrorPercent is null ? "" : ErrorUnit(p))));
+        columns.Add(new(new(errorsInPercent ? "Limit\n(%)" : "Limit", 1.1f, SKTextAlign.Right, NoWrap: true), p => Limit(p, sources, ErrorUnit(p)), p => p.LimitSource?.Unconfirmed == true ? ReportStyles.WarnAmber : null));
         if (points.Any(p => AcceptanceLimit.Of(p) is not null))
         {
             columns.Add(new(new("AL\n(%)", 0.8f, SKTextAlign.Right), p => AcceptanceLimit.Of(p) is { } al ? "±" + Numbers.Fixed(al, 3) : Numbers.Missing));
@@ -89,9 +100,9 @@ internal static class PointsTable
         return columns;
     }
 
-    private static string Limit(PointResult p, LimitSources sources)
+    private static string Limit(PointResult p, LimitSources sources, string unit)
     {
-        var limit = "±" + Numbers.Fixed(Math.Abs(p.LimitPercent), 3) + sources.Reference(p);
+        var limit = "±" + Numbers.Fixed(Math.Abs(p.LimitPercent), 3) + unit + sources.Reference(p);
         return p.LimitSource?.Unconfirmed == true ? limit + "\n" + UnconfirmedMark : limit;
     }
 

@@ -154,6 +154,20 @@ public sealed class CertificateContentTests
     }
 
     [Test]
+    public void Power_quality_points_show_readings_and_errors_in_their_units()
+    {
+        var energy = SampleRuns.Point("E", 100, "1", 0.05, 0.2, Verdict.Pass);
+        var pq = SampleRuns.Point("PQ-F", 100, "1", 2.5, 10, Verdict.Pass) with
+        {
+            ReferenceWh = null, MeterWh = null, Test = "power-quality", ErrorUnit = "mHz",
+            ReferenceValue = 50.0125, MeterValue = 50.015, ValueUnit = "Hz",
+        };
+        var text = PdfText.Poppler(Write(SampleRuns.Run([energy, pq])));
+        Assert.That(text.Split('\n').Single(l => l.StartsWith("PQ-F ", StringComparison.Ordinal)), Does.Match(@"50\.0125 Hz\s+50\.0150 Hz\s+\+2\.500 mHz\s+±10\.000 mHz\s+PASS"));
+        Assert.That(text.Split('\n').Single(l => l.StartsWith("E ", StringComparison.Ordinal)), Does.Match(@"115\.000 Wh\s+115\.057 Wh\s+\+0\.050 %\s+±0\.200 %\s+PASS"));
+    }
+
+    [Test]
     public void An_aborted_run_is_incomplete_even_if_its_points_passed()
     {
         var run = SampleRuns.Run([SampleRuns.Point("p", 100, "1", 0.05, 0.2, Verdict.Pass)]) with { AbortReason = "operator abort (Ctrl+C)" };

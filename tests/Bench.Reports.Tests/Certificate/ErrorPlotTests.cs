@@ -14,7 +14,9 @@ public sealed class ErrorPlotTests
         var influence = SampleRuns.Point("INF", 100, "1", 0.002, 0.1, Verdict.Pass) with { Setpoint = balanced[0].Setpoint with { Phases = "influence: voltage" } };
         var noLoad = SampleRuns.Point("NL", 0, "1", 0, 0, Verdict.Pass);
         var start = SampleRuns.Point("ST", 0.1, "1", null, 0, Verdict.Pass);
-        var plotted = ErrorPlot.Plottable([.. balanced, single, influence, noLoad, start]);
+        var taggedInfluence = balanced[1] with { Id = "INF2", Test = "influence" }; // same setup, but a variation of error
+        var pq = balanced[2] with { Id = "PQ", Test = "power-quality", ErrorUnit = "mHz" };
+        var plotted = ErrorPlot.Plottable([.. balanced, single, influence, noLoad, start, taggedInfluence, pq]);
         Assert.That(plotted.Select(p => p.Id), Is.EqualTo(balanced.Select(p => p.Id)));
     }
 }
