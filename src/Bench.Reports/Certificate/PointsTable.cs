@@ -66,9 +66,9 @@ internal static class PointsTable
         string Reading(PointResult p, double? energy, double? value) => energy is null && value is not null
             ? Numbers.Energy(value) + " " + p.ValueUnit
             : Numbers.Energy(energy) + (unit is null && energy is not null ? " " + PointText.EnergyUnit(p.Quantity) : "");
-        columns.Add(new(new(unit is null ? (readings ? "Reference" : "E ref") : $"E ref\n({unit})", 1f, SKTextAlign.Right),
+        columns.Add(new(new(unit is null ? (readings ? "Reference" : "E ref") : $"E ref\n({unit})", 1f, SKTextAlign.Right, NoWrap: true),
             p => Reading(p, p.ReferenceWh, p.ReferenceValue)));
-        columns.Add(new(new(unit is null ? (readings ? "Meter" : "E meter") : $"E meter\n({unit})", 1f, SKTextAlign.Right),
+        columns.Add(new(new(unit is null ? (readings ? "Meter" : "E meter") : $"E meter\n({unit})", 1f, SKTextAlign.Right, NoWrap: true),
             p => Reading(p, p.MeterWh, p.MeterValue)));
 
         // Errors are in % of reading unless a point says otherwise (mHz, % of Udin…): then every cell names its unit.
