@@ -159,8 +159,13 @@ public sealed class CertificateContentTests
         var energy = SampleRuns.Point("E", 100, "1", 0.05, 0.2, Verdict.Pass);
         var pq = SampleRuns.Point("PQ-F", 100, "1", 2.5, 10, Verdict.Pass) with
         {
-            ReferenceWh = null, MeterWh = null, Test = "power-quality", ErrorUnit = "mHz",
-            ReferenceValue = 50.0125, MeterValue = 50.015, ValueUnit = "Hz",
+            ReferenceWh = null,
+            MeterWh = null,
+            Test = "power-quality",
+            ErrorUnit = "mHz",
+            ReferenceValue = 50.0125,
+            MeterValue = 50.015,
+            ValueUnit = "Hz",
         };
         var text = PdfText.Poppler(Write(SampleRuns.Run([energy, pq])));
         Assert.That(text.Split('\n').Single(l => l.StartsWith("PQ-F ", StringComparison.Ordinal)), Does.Match(@"50\.0125 Hz\s+50\.0150 Hz\s+\+2\.500 mHz\s+±10\.000 mHz\s+PASS"));

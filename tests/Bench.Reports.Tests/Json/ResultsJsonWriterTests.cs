@@ -123,8 +123,13 @@ public sealed class ResultsJsonWriterTests(string culture) : CultureFixture(cult
     {
         var pq = SampleRuns.Point("PQ-F", 100, "1", 2.5, 10, Verdict.Pass) with
         {
-            ReferenceWh = null, MeterWh = null, Test = "power-quality", ErrorUnit = "mHz",
-            ReferenceValue = 50.0125, MeterValue = 50.015, ValueUnit = "Hz",
+            ReferenceWh = null,
+            MeterWh = null,
+            Test = "power-quality",
+            ErrorUnit = "mHz",
+            ReferenceValue = 50.0125,
+            MeterValue = 50.015,
+            ValueUnit = "Hz",
         };
         var influence = SampleRuns.Point("INF", 100, "1", 0.002, 0.1, Verdict.Pass) with { Test = "influence" };
         var run = SampleRuns.Run([pq, influence]);
