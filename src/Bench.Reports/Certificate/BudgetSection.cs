@@ -2,6 +2,7 @@ using System.Globalization;
 
 using Bench.Core.Results;
 using Bench.Reports.Layout;
+using Bench.Reports.Text;
 
 using SkiaSharp;
 
@@ -29,21 +30,27 @@ internal static class BudgetSection
 
     public static void Add(DocumentLayout doc, RunRecord run, string number)
     {
-        var points = run.Points.Where(p => p.Budget is { Count: > 0 }).ToList();
-        var components = points.SelectMany(p => p.Budget!).DistinctBy(b => b.Name).ToList();
         doc.Heading($"{number}  Uncertainty budgets", keepWithNext: 170);
         doc.Paragraph("Relative contributions to the uncertainty of each point's error, in percent of reading. Components are taken " +
             "as uncorrelated with sensitivity 1: u_c = √(Σ u²); U = k·u_c (GUM, JCGM 100).", doc.Styles.Small);
-        if (points.Count <= DetailedUpTo || components.Count > MaxMatrixComponents)
+
+        // Points whose budgets list the same components (accuracy points; influence points) share one matrix.
+        var groups = run.Points.Where(p => p.Budget is { Count: > 0 })
+            .GroupBy(p => string.Join("\n", p.Budget!.Select(b => b.Name)), StringComparer.Ordinal).ToList();
+        foreach (var group in groups)
         {
-            foreach (var p in points)
+            var points = group.ToList();
+            if (points.Count <= DetailedUpTo || points[0].Budget!.Count > MaxMatrixComponents)
             {
-                Detailed(doc, p);
+                foreach (var p in points)
+                {
+                    Detailed(doc, p);
+                }
             }
-        }
-        else
-        {
-            Matrix(doc, points, components);
+            else
+            {
+                Matrix(doc, points, points[0].Budget!, groups.Count > 1);
+            }
         }
     }
 
@@ -66,8 +73,14 @@ internal static class BudgetSection
         doc.Table(DetailColumns, rows);
     }
 
-    private static void Matrix(DocumentLayout doc, IReadOnlyList<PointResult> points, IReadOnlyList<UncertaintyContribution> components)
+    private static void Matrix(DocumentLayout doc, IReadOnlyList<PointResult> points, IReadOnlyList<UncertaintyContribution> components, bool caption)
     {
+        if (caption)
+        {
+            doc.EnsureSpace(doc.Styles.BodyBold.LineHeight + ((components.Count + 4) * 14.5f));
+            doc.Paragraph(string.Create(CultureInfo.InvariantCulture, $"{points.Count} points, {points[0].Id} to {points[^1].Id}:"), doc.Styles.BodyBold);
+        }
+
         var legend = components.Select((c, i) => new TableRow([$"C{i + 1}", c.Name, c.Type, c.Distribution])).ToList();
         doc.Table([new("", 0.5f), new("Component", 6f), new("Type", 0.6f, SKTextAlign.Center), new("Distribution", 1.3f)], legend);
 
@@ -87,7 +100,7 @@ internal static class BudgetSection
 
     private static string Caption(PointResult p)
     {
-        var text = $"{p.Id}: {Numbers.Compact(p.Setpoint.CurrentPercentOfNominal)} % In, PF {p.Setpoint.PowerFactor}";
+        var text = $"{p.Id}: {Numbers.Compact(p.Setpoint.CurrentPercentOfNominal)} % In, {PointText.PowerFactor(p.Setpoint.PowerFactor)}";
         if (p.Repeats > 1)
         {
             text += string.Create(CultureInfo.InvariantCulture, $"; n = {p.Repeats} gates");

@@ -39,6 +39,13 @@ public sealed record CertificateOptions
     /// <summary>Certificate title; the default names the kind of test.</summary>
     public string Title { get; init; } = "Accuracy Test Certificate";
 
+    /// <summary>
+    /// Claim PDF/A-2b (XMP metadata with the pdfaid claim, as SkiaSharp produces it; not checked here with a PDF/A
+    /// validator) for archiving. Off by default: SkiaSharp
+    /// puts a fresh document UUID in the XMP, so the bytes then differ between writes of the same run.
+    /// </summary>
+    public bool PdfA { get; init; }
+
     /// <summary>TUR below this ratio is flagged on the certificate (4:1 is the conventional target).</summary>
     public double TurWarning { get; init; } = 4.0;
 }

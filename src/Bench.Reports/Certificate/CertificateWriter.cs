@@ -46,7 +46,7 @@ public static class CertificateWriter
             Producer = "Bench (SkiaSharp PDF)",
             Creation = issued.UtcDateTime,
             Modified = issued.UtcDateTime,
-            PdfA = false,
+            PdfA = options.PdfA,
             RasterDpi = 300,
         };
         var header = new RunningHeader(styles, layout.Page, lab.Name, number, issued);

@@ -18,6 +18,12 @@ internal sealed class ConformitySection(DocumentLayout doc, RunRecord run, LabId
         doc.Heading($"{section}  Statement of conformity", keepWithNext: 90);
         doc.Paragraph($"Overall verdict: {verdict.ToWireText()}", S.Heading.WithSize(13).WithColor(CertificateComposer.ColorOf(verdict)));
         doc.Paragraph(Statement(verdict), S.Body);
+        if (verdict != Verdict.Incomplete && run.Points.Any(p => p.LimitSource?.Unconfirmed == true))
+        {
+            doc.Paragraph($"This statement relies on limits marked {PointsTable.UnconfirmedMark} in section 4 and is provisional until " +
+                "those figures are confirmed against the text of the standard.", S.BodyBold.WithColor(ReportStyles.WarnAmber));
+        }
+
         doc.Paragraph($"Decision rule applied: {CertificateComposer.DecisionRuleText(run)}.", S.Body);
         if (run.AbortReason is not null)
         {
@@ -52,7 +58,9 @@ internal sealed class ConformitySection(DocumentLayout doc, RunRecord run, LabId
                 "within the expanded uncertainty of the limit; conformity is stated with reduced confidence (ILAC-G8 non-binary rule).",
             Verdict.ConditionalFail => $"{tally} At the points marked CONDITIONAL FAIL the error exceeds the limit of {spec} by less than the " +
                 "expanded uncertainty; non-conformity is stated with reduced confidence (ILAC-G8 non-binary rule).",
-            _ => $"{tally} No statement of conformity is made: evidence is missing for the points marked INCOMPLETE (reasons in section 4).",
+            _ when run.Points.Any(p => p.Verdict == Verdict.Incomplete) =>
+                $"{tally} No statement of conformity is made: evidence is missing for the points marked INCOMPLETE (reasons in section 4).",
+            _ => $"{tally} No statement of conformity is made: the run stopped before every planned point was measured.",
         };
     }
 

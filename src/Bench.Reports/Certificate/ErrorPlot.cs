@@ -1,4 +1,5 @@
 using Bench.Core.Results;
+using Bench.Reports.Text;
 
 using ScottPlot;
 
@@ -19,8 +20,23 @@ internal static class ErrorPlot
     ];
 
     /// <summary>The points that can be plotted: measured, with a positive current.</summary>
-    public static IReadOnlyList<PointResult> Plottable(IEnumerable<PointResult> points) =>
-        points.Where(p => p.ErrorPercent is { } e && double.IsFinite(e) && p.Setpoint.CurrentPercentOfNominal > 0).ToList();
+    /// <summary>
+    /// The points of the error curve: measured, with a positive current, and of the run's main load configuration — the
+    /// quantity and phases shared by most points (balanced load in a type test). Single-element, influence, starting
+    /// and no-load points stay in the table: their errors are judged against other limits, or are variations of error.
+    /// </summary>
+    public static IReadOnlyList<PointResult> Plottable(IEnumerable<PointResult> points)
+    {
+        var measured = points.Where(p => p.Test == "accuracy" && p.ErrorUnit == "%"
+            && p.ErrorPercent is { } e && double.IsFinite(e) && p.Setpoint.CurrentPercentOfNominal > 0).ToList();
+        if (measured.Count == 0)
+        {
+            return measured;
+        }
+
+        var main = measured.GroupBy(p => (p.Quantity, p.Setpoint.Phases)).OrderByDescending(g => g.Count()).First().Key;
+        return measured.Where(p => (p.Quantity, p.Setpoint.Phases) == main).ToList();
+    }
 
     public static void Draw(SKCanvas canvas, SKRect rect, IReadOnlyList<PointResult> points)
     {
@@ -74,7 +90,7 @@ internal static class ErrorPlot
 
     private static string SeriesName(PointResult p, bool byPhases, bool byQuantity)
     {
-        var name = "PF " + p.Setpoint.PowerFactor;
+        var name = PointText.PowerFactor(p.Setpoint.PowerFactor);
         if (byPhases)
         {
             name += ", " + p.Setpoint.Phases;

@@ -6,10 +6,13 @@ using ScottPlot;
 
 namespace Bench.Reports.Certificate;
 
-/// <summary>Axes, ticks, grid and legend of the error curve: log current axis labelled in % In, symmetric error axis.</summary>
+/// <summary>
+/// Axes, ticks, grid and legend of the error curve (and the drift plot): log current axis labelled in % In, symmetric
+/// value axis around zero, legend outside the data.
+/// </summary>
 internal static class ErrorPlotAxes
 {
-    public static void Apply(Plot plot, IReadOnlyList<PointResult> points, double extent)
+    public static void Apply(Plot plot, IReadOnlyList<PointResult> points, double extent, string valueLabel = "Error (%)")
     {
         var logs = points.Select(p => Math.Log10(p.Setpoint.CurrentPercentOfNominal)).ToList();
         plot.Axes.SetLimits(Math.Floor(logs.Min()) - 0.15, logs.Max() + 0.25, -extent * 1.3, extent * 1.3);
@@ -24,7 +27,7 @@ internal static class ErrorPlotAxes
             LabelFormatter = y => y.ToString("0.0##", CultureInfo.InvariantCulture),
         };
         plot.XLabel("Current (% of In, log scale)", 9);
-        plot.YLabel("Error (%)", 9);
+        plot.YLabel(valueLabel, 9);
         plot.Axes.Bottom.TickLabelStyle.FontSize = 8;
         plot.Axes.Left.TickLabelStyle.FontSize = 8;
         plot.Grid.MajorLineColor = Colors.Black.WithAlpha(0.12);

@@ -21,8 +21,8 @@ internal sealed class LimitSources
     public string Reference(PointResult p) =>
         Numbered && p.LimitSource is not null ? $" [{sources.IndexOf(p.LimitSource.ToString()) + 1}]" : "";
 
-    /// <summary>The method section's list: "[1] …; [2] …" when numbered.</summary>
+    /// <summary>The method section's list: one "[n] …" line per source when numbered.</summary>
     public string Describe() => sources.Count == 0 ? "not stated"
-        : Numbered ? string.Join("; ", sources.Select((s, i) => $"[{i + 1}] {s}"))
+        : Numbered ? string.Join("\n", sources.Select((s, i) => $"[{i + 1}] {s}"))
         : sources[0];
 }

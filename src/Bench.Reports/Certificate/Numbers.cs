@@ -13,8 +13,17 @@ internal static class Numbers
 
     public static string Fixed(double? value, int decimals) => value is { } v ? Fixed(v, decimals) : Missing;
 
-    public static string Signed(double? value, int decimals) =>
-        value is { } v ? (v >= 0 ? "+" : "") + Fixed(v, decimals) : Missing;
+    /// <summary>"+0.112", "-0.231"; a value that rounds to zero prints "0.000", never "-0.000".</summary>
+    public static string Signed(double? value, int decimals)
+    {
+        if (value is not { } v)
+        {
+            return Missing;
+        }
+
+        var rounded = Math.Round(v, decimals, MidpointRounding.AwayFromZero);
+        return rounded == 0 ? Fixed(0.0, decimals) : (rounded > 0 ? "+" : "") + Fixed(rounded, decimals);
+    }
 
     /// <summary>Six significant digits without an exponent, for energies from mWh to MWh.</summary>
     public static string Energy(double? value)

@@ -1,5 +1,6 @@
 using Bench.Core.Results;
 using Bench.Reports.Layout;
+using Bench.Reports.Text;
 
 using SkiaSharp;
 
@@ -45,19 +46,37 @@ internal static class PointsTable
             columns.Add(new(new("Phases", 0.8f), p => p.Setpoint.Phases));
         }
 
-        columns.Add(new(new("U\n(V)", 0.75f, SKTextAlign.Right), p => Numbers.Fixed(p.Setpoint.VoltageV, 1)));
-        columns.Add(new(new("I\n(A)", 0.8f, SKTextAlign.Right), p => Numbers.Current(p.Setpoint.CurrentA)));
-        columns.Add(new(new("I/In\n(%)", 0.7f, SKTextAlign.Right), p => Numbers.Compact(p.Setpoint.CurrentPercentOfNominal)));
-        columns.Add(new(new("PF", 0.55f, SKTextAlign.Center), p => p.Setpoint.PowerFactor));
+        columns.Add(new(new("U\n(V)", 0.75f, SKTextAlign.Right, NoWrap: true), p => Numbers.Fixed(p.Setpoint.VoltageV, 1)));
+        columns.Add(new(new("I\n(A)", 0.8f, SKTextAlign.Right, NoWrap: true), p => Numbers.Current(p.Setpoint.CurrentA)));
+        columns.Add(new(new("I/In\n(%)", 0.7f, SKTextAlign.Right, NoWrap: true), p => Numbers.Compact(p.Setpoint.CurrentPercentOfNominal)));
+        // A reactive-energy plan gives sin φ instead of a power factor: name the column after what it holds.
+        var sines = points.Count > 0 && points.All(p => p.Setpoint.PowerFactor.StartsWith("sin φ", StringComparison.Ordinal));
+        columns.Add(new(new(sines ? "sin φ" : "PF", 0.55f, SKTextAlign.Center, NoWrap: true),
+            p => sines ? p.Setpoint.PowerFactor["sin φ".Length..].Trim() : p.Setpoint.PowerFactor));
         if (Varies(p => Numbers.Compact(p.Setpoint.FrequencyHz)))
         {
-            columns.Add(new(new("f\n(Hz)", 0.6f, SKTextAlign.Right), p => Numbers.Fixed(p.Setpoint.FrequencyHz, 2)));
+            columns.Add(new(new("f\n(Hz)", 0.6f, SKTextAlign.Right, NoWrap: true), p => Numbers.Fixed(p.Setpoint.FrequencyHz, 2)));
         }
 
-        columns.Add(new(new("E ref\n(Wh)", 1f, SKTextAlign.Right), p => Numbers.Energy(p.ReferenceWh)));
-        columns.Add(new(new("E meter\n(Wh)", 1f, SKTextAlign.Right), p => Numbers.Energy(p.MeterWh)));
-        columns.Add(new(new("Error\n(%)", 0.8f, SKTextAlign.Right), p => Numbers.Signed(p.ErrorPercent, 3)));
-        columns.Add(new(new("Limit\n(%)", 1.1f, SKTextAlign.Right), p => Limit(p, sources), p => p.LimitSource?.Unconfirmed == true ? ReportStyles.WarnAmber : null));
+        // Energies in the unit of their quantity (varh for reactive); a run mixing quantities names the unit per cell.
+        // Power-quality points carry readings (mHz, V, A…) instead of energies: then each cell names its unit.
+        var readings = points.Any(p => p.ReferenceWh is null && p.ReferenceValue is not null);
+        var units = points.Select(p => PointText.EnergyUnit(p.Quantity)).Distinct(StringComparer.Ordinal).ToList();
+        var unit = units.Count == 1 && !readings ? units[0] : null;
+        string Reading(PointResult p, double? energy, double? value) => energy is null && value is not null
+            ? Numbers.Energy(value) + " " + p.ValueUnit
+            : Numbers.Energy(energy) + (unit is null && energy is not null ? " " + PointText.EnergyUnit(p.Quantity) : "");
+        columns.Add(new(new(unit is null ? (readings ? "Reference" : "E ref") : $"E ref\n({unit})", 1f, SKTextAlign.Right, NoWrap: true),
+            p => Reading(p, p.ReferenceWh, p.ReferenceValue)));
+        columns.Add(new(new(unit is null ? (readings ? "Meter" : "E meter") : $"E meter\n({unit})", 1f, SKTextAlign.Right, NoWrap: true),
+            p => Reading(p, p.MeterWh, p.MeterValue)));
+
+        // Errors are in % of reading unless a point says otherwise (mHz, % of Udin…): then every cell names its unit.
+        var errorsInPercent = points.All(p => p.ErrorUnit == "%");
+        string ErrorUnit(PointResult p) => errorsInPercent ? "" : " " + p.ErrorUnit;
+        columns.Add(new(new(errorsInPercent ? "Error\n(%)" : "Error", 0.8f, SKTextAlign.Right, NoWrap: true),
+            p => Numbers.Signed(p.ErrorPercent, 3) + (p.ErrorPercent is null ? "" : ErrorUnit(p))));
+        columns.Add(new(new(errorsInPercent ? "Limit\n(%)" : "Limit", 1.1f, SKTextAlign.Right, NoWrap: true), p => Limit(p, sources, ErrorUnit(p)), p => p.LimitSource?.Unconfirmed == true ? ReportStyles.WarnAmber : null));
         if (points.Any(p => AcceptanceLimit.Of(p) is not null))
         {
             columns.Add(new(new("AL\n(%)", 0.8f, SKTextAlign.Right), p => AcceptanceLimit.Of(p) is { } al ? "±" + Numbers.Fixed(al, 3) : Numbers.Missing));
@@ -72,7 +91,7 @@ internal static class PointsTable
             }
 
             bool Low(PointResult p) => p.Tur is { } t && t < options.TurWarning;
-            columns.Add(new(new("TUR", 0.8f, SKTextAlign.Right),
+            columns.Add(new(new("TUR", 0.8f, SKTextAlign.Right, NoWrap: true),
                 p => p.Tur is { } tur ? Numbers.Fixed(tur, 1) + (Low(p) ? " (low)" : "") : Numbers.Missing,
                 p => Low(p) ? ReportStyles.WarnAmber : null));
         }
@@ -81,9 +100,9 @@ internal static class PointsTable
         return columns;
     }
 
-    private static string Limit(PointResult p, LimitSources sources)
+    private static string Limit(PointResult p, LimitSources sources, string unit)
     {
-        var limit = "±" + Numbers.Fixed(Math.Abs(p.LimitPercent), 3) + sources.Reference(p);
+        var limit = "±" + Numbers.Fixed(Math.Abs(p.LimitPercent), 3) + unit + sources.Reference(p);
         return p.LimitSource?.Unconfirmed == true ? limit + "\n" + UnconfirmedMark : limit;
     }
 

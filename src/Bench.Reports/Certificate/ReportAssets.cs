@@ -31,6 +31,20 @@ internal sealed record ReportAssets(string LabFile, string FontsDirectory)
         return new ReportAssets(lab, fonts);
     }
 
+    /// <summary>The fonts folder alone (plots outside a certificate need no lab file).</summary>
+    public static string ResolveFonts(string? reportsDirectory)
+    {
+        var reports = reportsDirectory ?? FindReportsDirectory(AppContext.BaseDirectory)
+            ?? throw new BenchInputException(AppContext.BaseDirectory, $"cannot find reports/fonts/{RegularFont} in this folder or above it");
+        var fonts = Path.Combine(reports, "fonts");
+        if (!File.Exists(Path.Combine(fonts, RegularFont)) || !File.Exists(Path.Combine(fonts, BoldFont)))
+        {
+            throw new BenchInputException(fonts, $"report fonts {RegularFont} and {BoldFont} are missing");
+        }
+
+        return fonts;
+    }
+
     public static string? FindReportsDirectory(string start)
     {
         for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)

@@ -5,6 +5,7 @@ namespace Bench.Reports.Certificate;
 /// <summary>
 /// Registers the shipped font with ScottPlot once per process and hands out its typefaces, so text and plots use the
 /// same SKTypeface and the PDF embeds the font once. Sets ScottPlot.Fonts.Default: SKTypeface.Default is a serif here.
+/// ScottPlot cannot unregister a font, so the first fonts folder registered wins for the life of the process.
 /// </summary>
 internal static class ReportFonts
 {

@@ -44,6 +44,15 @@ internal static class ResultsSection
             doc.Drawing(250, (canvas, rect) => ErrorPlot.Draw(canvas, rect, plottable));
             doc.Paragraph("Markers: measured error per power factor, with ±U bars where the uncertainty is stated; red rings: points not PASS. " +
                 "Dashed lines: the ± limit at each current, in the colour of its series, or grey where series share one.", styles.Small);
+            var first = plottable[0];
+            var others = run.Points.Count - plottable.Count;
+            if (others > 0)
+            {
+                var shown = string.Create(CultureInfo.InvariantCulture,
+                    $"The curve shows the {plottable.Count} points of {first.Quantity}, {first.Setpoint.Phases}; the other {others} point{(others == 1 ? "" : "s")} ");
+                doc.Paragraph(shown + "(other load configurations, influence quantities, starting and no-load tests, or points without a " +
+                    "measured error) are in the table above.", styles.Small);
+            }
         }
 
         if (BudgetSection.Applies(run))

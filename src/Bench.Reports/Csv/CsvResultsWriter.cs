@@ -14,8 +14,8 @@ public static class CsvResultsWriter
 {
     public static readonly IReadOnlyList<string> Columns =
     [
-        "runId", "id", "quantity", "voltageV", "currentA", "currentPercentOfNominal", "powerFactor", "frequencyHz", "phases",
-        "referenceWh", "meterWh", "errorPercent", "limitPercent", "uncertaintyPercent", "coverageFactor", "tur", "repeats",
+        "runId", "id", "test", "quantity", "voltageV", "currentA", "currentPercentOfNominal", "powerFactor", "frequencyHz", "phases",
+        "referenceWh", "meterWh", "referenceValue", "meterValue", "valueUnit", "errorPercent", "errorUnit", "limitPercent", "uncertaintyPercent", "coverageFactor", "tur", "repeats",
         "standardDeviationPercent", "verdict",
         "limitStandard", "limitClause", "limitUnconfirmed", "decisionRule", "durationS", "reason",
     ];
@@ -36,8 +36,9 @@ public static class CsvResultsWriter
             var s = p.Setpoint;
             AppendRow(sb,
             [
-                run.RunId, p.Id, p.Quantity, Num(s.VoltageV), Num(s.CurrentA), Num(s.CurrentPercentOfNominal), s.PowerFactor,
-                Num(s.FrequencyHz), s.Phases, Num(p.ReferenceWh), Num(p.MeterWh), Num(p.ErrorPercent), Num(p.LimitPercent),
+                run.RunId, p.Id, p.Test, p.Quantity, Num(s.VoltageV), Num(s.CurrentA), Num(s.CurrentPercentOfNominal), s.PowerFactor,
+                Num(s.FrequencyHz), s.Phases, Num(p.ReferenceWh), Num(p.MeterWh), Num(p.ReferenceValue), Num(p.MeterValue), p.ValueUnit,
+                Num(p.ErrorPercent), p.ErrorUnit, Num(p.LimitPercent),
                 Num(p.UncertaintyPercent), Num(p.CoverageFactor), Num(p.Tur), p.Repeats.ToString(CultureInfo.InvariantCulture),
                 Num(p.StandardDeviationPercent), p.Verdict.ToWireText(), p.LimitSource?.Standard, p.LimitSource?.Clause,
                 p.LimitSource is null ? null : p.LimitSource.Unconfirmed ? "true" : "false", p.DecisionRule, Num(p.DurationS), p.Reason,

@@ -14,7 +14,7 @@ internal static class JUnitTestCase
         xml.WriteStartElement("testcase");
         xml.WriteAttributeString("classname", JUnitWriter.Safe($"{run.PlanName}.{p.Quantity}"));
         xml.WriteAttributeString("name", JUnitWriter.Safe(
-            string.Create(CultureInfo.InvariantCulture, $"{p.Id} ({p.Setpoint.CurrentPercentOfNominal:0.###} % In, PF {p.Setpoint.PowerFactor})")));
+            string.Create(CultureInfo.InvariantCulture, $"{p.Id} ({p.Setpoint.CurrentPercentOfNominal:0.###} % In, {PointText.PowerFactor(p.Setpoint.PowerFactor)})")));
         xml.WriteAttributeString("time", (p.DurationS ?? 0).ToString("0.###", CultureInfo.InvariantCulture));
         var decision = PointText.Decision(p);
         switch (p.Verdict)
@@ -45,7 +45,7 @@ internal static class JUnitTestCase
         {
             decision,
             "setpoint: " + PointText.Setpoint(p.Setpoint),
-            $"reference: {PointText.Number(p.ReferenceWh, "0.######")} Wh, meter: {PointText.Number(p.MeterWh, "0.######")} Wh",
+            $"reference: {PointText.Number(p.ReferenceWh, "0.######")} {PointText.EnergyUnit(p.Quantity)}, meter: {PointText.Number(p.MeterWh, "0.######")} {PointText.EnergyUnit(p.Quantity)}",
         };
         if (p.Repeats > 1)
         {

@@ -19,7 +19,12 @@ internal sealed record PointEntry(
     int Repeats = 1,
     double? StandardDeviationPercent = null,
     double? CoverageFactor = null,
-    IReadOnlyList<BudgetLineEntry>? Budget = null);
+    IReadOnlyList<BudgetLineEntry>? Budget = null,
+    string Test = "accuracy",
+    string ErrorUnit = "%",
+    double? ReferenceValue = null,
+    double? MeterValue = null,
+    string? ValueUnit = null);
 
 internal sealed record SetpointEntry(
     double VoltageV,

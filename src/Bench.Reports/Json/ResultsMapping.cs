@@ -67,7 +67,8 @@ internal static class ResultsMapping
         p.LimitSource is null ? null : new LimitSourceEntry(p.LimitSource.Standard, p.LimitSource.Clause, p.LimitSource.Unconfirmed),
         Finite(p.UncertaintyPercent), Finite(p.Tur), p.DecisionRule, Finite(p.DurationS), p.Repeats, Finite(p.StandardDeviationPercent),
         Finite(p.CoverageFactor),
-        p.Budget?.Select(b => new BudgetLineEntry(b.Name, b.Type, b.Distribution, b.StatedPercent, b.StandardUncertaintyPercent)).ToList());
+        p.Budget?.Select(b => new BudgetLineEntry(b.Name, b.Type, b.Distribution, b.StatedPercent, b.StandardUncertaintyPercent)).ToList(),
+        p.Test, p.ErrorUnit, Finite(p.ReferenceValue), Finite(p.MeterValue), p.ValueUnit);
 
     private static PointResult ToPoint(PointEntry e, string location)
     {
@@ -91,6 +92,11 @@ internal static class ResultsMapping
             StandardDeviationPercent = e.StandardDeviationPercent,
             CoverageFactor = e.CoverageFactor,
             Budget = e.Budget?.Select(b => new UncertaintyContribution(b.Name, b.Type, b.Distribution, b.StatedPercent, b.StandardUncertaintyPercent)).ToList(),
+            Test = e.Test,
+            ErrorUnit = e.ErrorUnit,
+            ReferenceValue = e.ReferenceValue,
+            MeterValue = e.MeterValue,
+            ValueUnit = e.ValueUnit,
         };
     }
 

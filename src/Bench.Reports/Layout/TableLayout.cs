@@ -24,7 +24,7 @@ internal sealed class TableLayout
     {
         var header = new TableRow(columns.Select(c => c.Header).ToList()) { Bold = true, Background = ReportStyles.Shade };
         var measured = showHeader ? rows.Prepend(header) : rows;
-        widths = ColumnWidths.Distribute(columns.Select(c => c.Weight).ToList(), MinimumWidths(measured), doc.Page.BodyWidth);
+        widths = ColumnWidths.Distribute(columns.Select(c => c.Weight).ToList(), MinimumWidths(measured, header), doc.Page.BodyWidth);
         var headerHeight = showHeader ? Measure(header) : 0;
         var firstHeight = rows.Count > 0 ? Measure(rows[0]) : 0;
         doc.EnsureSpace(headerHeight + firstHeight);
@@ -36,7 +36,9 @@ internal sealed class TableLayout
         foreach (var row in rows)
         {
             var height = Measure(row);
-            if (doc.Y + height > doc.Page.BodyBottom)
+            // A row taller than a whole page is drawn where it starts rather than pushed onto page after page.
+            var pageHasRows = doc.Y > doc.Page.MarginTop + headerHeight + 0.5f;
+            if (doc.Y + height > doc.Page.BodyBottom && pageHasRows)
             {
                 doc.NewPage();
                 if (showHeader)
@@ -51,8 +53,8 @@ internal sealed class TableLayout
         doc.Advance(6);
     }
 
-    /// <summary>Per column, the widest single word in any of its cells, plus padding.</summary>
-    private float[] MinimumWidths(IEnumerable<TableRow> rows)
+    /// <summary>Per column, the widest single word (whole line for no-wrap columns) in any of its cells, plus padding; headers may wrap.</summary>
+    private float[] MinimumWidths(IEnumerable<TableRow> rows, TableRow header)
     {
         var minimums = new float[columns.Count];
         foreach (var row in rows)
@@ -60,7 +62,8 @@ internal sealed class TableLayout
             var style = StyleOf(row);
             for (var i = 0; i < columns.Count; i++)
             {
-                foreach (var word in Cell(row, i).Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries))
+                char[] breaks = columns[i].NoWrap && !ReferenceEquals(row, header) ? ['\n'] : [' ', '\n'];
+                foreach (var word in Cell(row, i).Split(breaks, StringSplitOptions.RemoveEmptyEntries))
                 {
                     minimums[i] = Math.Max(minimums[i], style.Measure(word) + (2 * PadX) + 0.5f);
                 }

@@ -11,7 +11,16 @@ internal static class PointText
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     public static string Setpoint(PointSetpoint s) => string.Create(Inv,
-        $"{s.VoltageV:0.###} V, {s.CurrentA:0.####} A ({s.CurrentPercentOfNominal:0.###} % In), PF {s.PowerFactor}, {s.FrequencyHz:0.###} Hz, {s.Phases}");
+        $"{s.VoltageV:0.###} V, {s.CurrentA:0.####} A ({s.CurrentPercentOfNominal:0.###} % In), {PowerFactor(s.PowerFactor)}, {s.FrequencyHz:0.###} Hz, {s.Phases}");
+
+    /// <summary>"PF 0.5 L" for a power factor; a reactive-energy plan's "sin φ 0.5 L" keeps its own name.</summary>
+    public static string PowerFactor(string pf) => pf.StartsWith("sin", StringComparison.OrdinalIgnoreCase) ? pf : "PF " + pf;
+
+    /// <summary>The unit of a point's energies: varh for reactive, VAh for apparent, else Wh (results.json keeps the keys referenceWh/meterWh).</summary>
+    public static string EnergyUnit(string quantity) =>
+        quantity.Contains("reactive", StringComparison.OrdinalIgnoreCase) ? "varh"
+        : quantity.Contains("apparent", StringComparison.OrdinalIgnoreCase) ? "VAh"
+        : "Wh";
 
     public static string Number(double? value, string format = "0.000") => value is { } v ? v.ToString(format, Inv) : "n/a";
 

@@ -58,6 +58,28 @@ public sealed class BudgetCertificateTests(string culture) : CultureFixture(cult
     }
 
     [Test]
+    public void Points_with_different_components_get_one_matrix_each()
+    {
+        var accuracy = Enumerable.Range(0, 6).Select(i => SampleBudgets.WithBudget(SampleRuns.Point($"A{i}", 5 + (i * 10), "1", 0.05, 0.2, Verdict.Pass)));
+        UncertaintyContribution[] influenceBudget = [new("Resolution, reference conditions", "B", "rectangular", 0.01, 0.0058), new("Resolution, influenced", "B", "rectangular", 0.01, 0.0058)];
+        var influence = Enumerable.Range(0, 5).Select(i => SampleRuns.Point($"I{i}", 100, "1", 0.001, 0.1, Verdict.Pass) with
+        {
+            Budget = influenceBudget,
+            UncertaintyPercent = 2 * Math.Sqrt(2 * 0.0058 * 0.0058),
+            Tur = 4.3,
+        });
+        using var temp = new TempFolder();
+        var pdf = temp.File("c.pdf");
+        CertificateWriter.Write(SampleRuns.Run([.. accuracy, .. influence]), pdf);
+        var flow = Regex.Replace(PdfText.Poppler(pdf), @"\s+", " ");
+        Assert.That(flow, Does.Contain("6 points, A0 to A5:"));
+        Assert.That(flow, Does.Contain("5 points, I0 to I4:"));
+        Assert.That(flow, Does.Contain("C1 Resolution, reference conditions B rectangular"));
+        // u_c = √2 × 0.0058 = 0.0082; U = 0.0164.
+        Assert.That(flow, Does.Match(@"I3 1 — 0\.0058 0\.0058 0\.0082 2\.00 0\.0164"));
+    }
+
+    [Test]
     public void A_student_t_coverage_factor_gets_a_k_column()
     {
         // k = t(95.45 %, ν = 4) = 2.87 (GUM Table G.2).

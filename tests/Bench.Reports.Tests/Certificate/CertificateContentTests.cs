@@ -107,8 +107,17 @@ public sealed class CertificateContentTests
         var single = points[0] with { Id = "L1only", Setpoint = points[0].Setpoint with { Phases = "L1", FrequencyHz = 51 } };
         var text = PdfText.Poppler(Write(SampleRuns.Run([.. points, single])));
         var lines = text.Split('\n');
-        Assert.That(lines.Count(l => l.Contains("(unconfirmed)", StringComparison.Ordinal)), Is.EqualTo(7 + 2), "7 cells, method, footnote");
+        Assert.That(lines.Count(l => l.Contains("(unconfirmed)", StringComparison.Ordinal)), Is.EqualTo(7 + 3), "7 cells, method, footnote, conformity statement");
         Assert.That(text, Does.Not.Contain("(unconfirme\n"));
+    }
+
+    [Test]
+    public void A_conformity_statement_resting_on_unconfirmed_limits_says_it_is_provisional()
+    {
+        var run = SampleRuns.Run([SampleRuns.Point("p", 10, "0.5 L", 0.1, 0.3, Verdict.Pass, SampleRuns.Table3Unconfirmed)]);
+        var text = Flow(PdfText.Poppler(Write(run)));
+        Assert.That(text, Does.Contain("Overall verdict: PASS"));
+        Assert.That(text, Does.Contain("This statement relies on limits marked (unconfirmed) in section 4 and is provisional"));
     }
 
     [Test]
@@ -116,6 +125,7 @@ public sealed class CertificateContentTests
     {
         var text = PdfText.Poppler(Write(SampleRuns.Run([SampleRuns.Point("p", 100, "1", 0.05, 0.2, Verdict.Pass)])));
         Assert.That(text, Does.Not.Contain("unconfirmed"));
+        Assert.That(text, Does.Not.Contain("provisional"));
     }
 
     [Test]
@@ -132,12 +142,47 @@ public sealed class CertificateContentTests
     }
 
     [Test]
+    public void Reactive_energy_is_in_varh_under_a_sin_phi_column()
+    {
+        var points = new[] { ("1 L", 5), ("0.5 L", 100) }.Select(t => SampleRuns.Point($"Q-{t.Item2}", t.Item2, "sin φ " + t.Item1, 0.05, 0.5, Verdict.Pass) with { Quantity = "reactive-energy" });
+        var text = PdfText.Poppler(Write(SampleRuns.Run([.. points])));
+        var flow = Flow(text);
+        Assert.That(flow, Does.Contain("E ref E meter").Or.Contain("E ref (varh)"));
+        Assert.That(text, Does.Contain("(varh)").And.Not.Contain("(Wh)"));
+        Assert.That(text, Does.Match(@"sin φ\s+E ref"));
+        Assert.That(text.Split('\n').Single(l => l.StartsWith("Q-100 ", StringComparison.Ordinal)), Does.Match(@"100\s+0\.5 L\s+115\.000"));
+    }
+
+    [Test]
+    public void Power_quality_points_show_readings_and_errors_in_their_units()
+    {
+        var energy = SampleRuns.Point("E", 100, "1", 0.05, 0.2, Verdict.Pass);
+        var pq = SampleRuns.Point("PQ-F", 100, "1", 2.5, 10, Verdict.Pass) with
+        {
+            ReferenceWh = null,
+            MeterWh = null,
+            Test = "power-quality",
+            ErrorUnit = "mHz",
+            ReferenceValue = 50.0125,
+            MeterValue = 50.015,
+            ValueUnit = "Hz",
+        };
+        var text = PdfText.Poppler(Write(SampleRuns.Run([energy, pq])));
+        Assert.That(text.Split('\n').Single(l => l.StartsWith("PQ-F ", StringComparison.Ordinal)), Does.Match(@"50\.0125 Hz\s+50\.0150 Hz\s+\+2\.500 mHz\s+±10\.000 mHz\s+PASS"));
+        Assert.That(text.Split('\n').Single(l => l.StartsWith("E ", StringComparison.Ordinal)), Does.Match(@"115\.000 Wh\s+115\.057 Wh\s+\+0\.050 %\s+±0\.200 %\s+PASS"));
+        var tiny = SampleRuns.Point("Z", 100, "1", -0.0000001, 0.2, Verdict.Pass);
+        var zero = PdfText.Poppler(Write(SampleRuns.Run([tiny]), name: "z.pdf"));
+        Assert.That(zero.Split('\n').Single(l => l.StartsWith("Z ", StringComparison.Ordinal)), Does.Match(@"\s0\.000\s+±0\.200\s+PASS"), "no -0.000");
+    }
+
+    [Test]
     public void An_aborted_run_is_incomplete_even_if_its_points_passed()
     {
         var run = SampleRuns.Run([SampleRuns.Point("p", 100, "1", 0.05, 0.2, Verdict.Pass)]) with { AbortReason = "operator abort (Ctrl+C)" };
         var text = PdfText.Poppler(Write(run));
         Assert.That(text, Does.Contain("Overall verdict: INCOMPLETE"));
         Assert.That(text, Does.Contain("The run stopped early: operator abort (Ctrl+C)"));
+        Assert.That(Flow(text), Does.Contain("No statement of conformity is made: the run stopped before every planned point was measured."));
     }
 
     [Test]

@@ -81,6 +81,18 @@ public sealed class CertificateOptionsTests
     }
 
     [Test]
+    public void PdfA_adds_the_xmp_claim_and_stays_readable()
+    {
+        using var temp = new TempFolder();
+        CertificateWriter.Write(SampleRuns.Mixed(), temp.File("a.pdf"), new CertificateOptions { PdfA = true });
+        Assert.That(PdfText.PdfInfo(temp.File("a.pdf")), Does.Contain("Metadata Stream: yes"));
+        Assert.That(System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(temp.File("a.pdf"))), Does.Contain("<pdfaid:part>2</pdfaid:part>"));
+        Assert.That(PdfText.Poppler(temp.File("a.pdf")), Does.Contain("End of certificate"));
+        CertificateWriter.Write(SampleRuns.Mixed(), temp.File("b.pdf"));
+        Assert.That(PdfText.PdfInfo(temp.File("b.pdf")), Does.Contain("Metadata Stream: no"));
+    }
+
+    [Test]
     public void Defaults_say_not_recorded_rather_than_inventing()
     {
         using var temp = new TempFolder();

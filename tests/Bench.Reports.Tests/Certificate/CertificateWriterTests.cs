@@ -64,8 +64,9 @@ public sealed class CertificateWriterTests(string culture) : CultureFixture(cult
         Assert.That(row, Does.Match(@"230\.0\s+5\.000\s+100\s+1\s+115\.000\s+114\.734\s+-0\.231\s+±0\.200 \[1\]\s+FAIL"));
         // Two sources (one confirmed, one not): numbered in the method section, referenced from each limit cell.
         var flow = System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
-        Assert.That(flow, Does.Contain("Limits from [1] IEC 62053-22:2020 §7.9 Table 3; [2] IEC 62053-22:2020 §7.9 Table 3 (unconfirmed)"));
+        Assert.That(flow, Does.Contain("Limits from [1] IEC 62053-22:2020 §7.9 Table 3 [2] IEC 62053-22:2020 §7.9 Table 3 (unconfirmed) Load points"));
         Assert.That(text.Split('\n').Single(l => l.StartsWith("P05-10%In-PF0.5L", StringComparison.Ordinal)), Does.Contain("±0.300 [2]"));
+        Assert.That(flow, Does.Contain("the other 1 point (other load configurations"));
         Assert.That(text, Does.Contain("(unconfirmed)"));
         Assert.That(text, Does.Contain("results relate only to the item tested"));
         Assert.That(text, Does.Contain("End of certificate"));

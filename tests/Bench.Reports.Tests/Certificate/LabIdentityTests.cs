@@ -37,6 +37,29 @@ public sealed class LabIdentityTests
     }
 
     [Test]
+    public void A_long_lab_name_is_shortened_in_the_running_header_not_overlapping_the_number()
+    {
+        using var temp = new TempFolder();
+        var yaml = temp.File("lab.yaml");
+        var name = "Physikalisch-Technisches Prüf- und Kalibrierlaboratorium für Elektrizitätszähler und Netzqualität Nord-West GmbH";
+        File.WriteAllText(yaml, $"name: {name}\naddress: [x]\n");
+        var pdf = temp.File("c.pdf");
+        CertificateWriter.Write(SampleRuns.Mixed(), pdf, new CertificateOptions { LabFile = yaml });
+        using var doc = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        foreach (var page in doc.GetPages())
+        {
+            var words = page.GetWords().ToList();
+            var number = words.First(w => w.Text == "Certificate" && w.BoundingBox.Bottom > page.Height - 60);
+            var headerLine = words.Where(w => Math.Abs(w.BoundingBox.Bottom - number.BoundingBox.Bottom) < 2 && w.BoundingBox.Left < number.BoundingBox.Left).ToList();
+            Assert.That(headerLine, Is.Not.Empty);
+            Assert.That(headerLine.Max(w => w.BoundingBox.Right), Is.LessThan(number.BoundingBox.Left - 5), $"page {page.Number}");
+            Assert.That(headerLine[^1].Text, Does.EndWith("…"));
+        }
+
+        Assert.That(System.Text.RegularExpressions.Regex.Replace(PdfText.Poppler(pdf), @"\s+", " "), Does.Contain(name), "page 1 carries the full name");
+    }
+
+    [Test]
     public void A_broken_lab_file_names_line_and_column()
     {
         var e = Assert.Throws<BenchInputException>(() => LabIdentityReader.Parse("name: Lab\naddress: [unclosed\n", "lab.yaml"));

@@ -39,6 +39,6 @@ public sealed class CsvResultsWriterTests(string culture) : CultureFixture(cultu
         var run = SampleRuns.Run([SampleRuns.Point("p", 100, "1", null, 0.2, Core.Results.Verdict.Incomplete) with { Reason = "reply \"1,5\" is not a number" }]);
         var csv = CsvResultsWriter.ToCsv(run);
         Assert.That(csv, Does.Contain(",\"reply \"\"1,5\"\" is not a number\"\r\n"));
-        Assert.That(csv, Does.StartWith("runId,id,quantity,voltageV,"));
+        Assert.That(csv, Does.StartWith("runId,id,test,quantity,voltageV,"));
     }
 }

@@ -41,6 +41,25 @@ public sealed class ResultsJsonReadErrorTests
     }
 
     [Test]
+    public void A_pdf_passed_by_mistake_is_bad_input_at_1_1()
+    {
+        var e = Assert.Throws<BenchInputException>(() => ResultsJsonWriter.FromJson("%PDF-1.4\n...", "certificate.pdf"));
+        Assert.That(e!.Location, Is.EqualTo("certificate.pdf:1:1"));
+        Assert.That(e.Reason, Does.StartWith("not a valid bench.results/1 file"));
+    }
+
+    [Test]
+    public void Null_where_the_schema_needs_a_value_is_refused()
+    {
+        var json = ResultsJsonWriter.ToJson(SampleRuns.Mixed());
+        var nulled = System.Text.RegularExpressions.Regex.Replace(json, @"""points"": \[.*\],\n  ""verdict""", "\"points\": null,\n  \"verdict\"",
+            System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.That(nulled, Does.Contain("\"points\": null"));
+        var e = Assert.Throws<BenchInputException>(() => ResultsJsonWriter.FromJson(nulled, "r.json"));
+        Assert.That(e!.Message, Does.Contain("points"));
+    }
+
+    [Test]
     public void A_missing_file_is_bad_input()
     {
         var e = Assert.Throws<BenchInputException>(() => ResultsJsonWriter.Read("/nonexistent/results.json"));

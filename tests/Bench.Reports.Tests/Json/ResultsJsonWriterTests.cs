@@ -119,16 +119,44 @@ public sealed class ResultsJsonWriterTests(string culture) : CultureFixture(cult
     }
 
     [Test]
+    public void Test_kind_units_and_power_quality_readings_round_trip()
+    {
+        var pq = SampleRuns.Point("PQ-F", 100, "1", 2.5, 10, Verdict.Pass) with
+        {
+            ReferenceWh = null,
+            MeterWh = null,
+            Test = "power-quality",
+            ErrorUnit = "mHz",
+            ReferenceValue = 50.0125,
+            MeterValue = 50.015,
+            ValueUnit = "Hz",
+        };
+        var influence = SampleRuns.Point("INF", 100, "1", 0.002, 0.1, Verdict.Pass) with { Test = "influence" };
+        var run = SampleRuns.Run([pq, influence]);
+        var json = ResultsJsonWriter.ToJson(run);
+        using var doc = JsonDocument.Parse(json);
+        var first = doc.RootElement.GetProperty("points")[0];
+        Assert.That(first.GetProperty("test").GetString(), Is.EqualTo("power-quality"));
+        Assert.That(first.GetProperty("errorUnit").GetString(), Is.EqualTo("mHz"));
+        Assert.That(first.GetProperty("referenceValue").GetDouble(), Is.EqualTo(50.0125));
+        Assert.That(first.GetProperty("valueUnit").GetString(), Is.EqualTo("Hz"));
+        var back = ResultsJsonWriter.FromJson(json);
+        Assert.That(back.Points, Is.EqualTo(run.Points));
+    }
+
+    [Test]
     public void A_file_without_the_later_point_keys_still_reads()
     {
         // The first bench.results/1 writers had no repeats/standardDeviationPercent/coverageFactor/budget keys.
         var json = ResultsJsonWriter.ToJson(SampleRuns.Mixed());
         var old = System.Text.RegularExpressions.Regex.Replace(json,
-            @",\s*""(repeats|standardDeviationPercent|coverageFactor|budget)"": [^,\n]*", "");
+            @",\s*""(repeats|standardDeviationPercent|coverageFactor|budget|test|errorUnit|referenceValue|meterValue|valueUnit)"": [^,\n]*", "");
         Assert.That(old, Does.Not.Contain("repeats"));
         var back = ResultsJsonWriter.FromJson(old);
         Assert.That(back.Points[0].Repeats, Is.EqualTo(1));
         Assert.That(back.Points[0].Budget, Is.Null);
+        Assert.That(back.Points[0].Test, Is.EqualTo("accuracy"));
+        Assert.That(back.Points[0].ErrorUnit, Is.EqualTo("%"));
     }
 
     [Test]

@@ -28,6 +28,15 @@ public sealed class DocumentLayoutTests
     }
 
     [Test]
+    public void A_row_taller_than_a_page_does_not_leave_empty_pages_behind()
+    {
+        var doc = new DocumentLayout(PageSpec.A4, Styles);
+        var huge = string.Join("\n", Enumerable.Repeat("line", 120)); // 120 lines × ~9.6 pt > one page body
+        doc.Table([new TableColumn("A", 1), new TableColumn("B", 1)], [new TableRow(["huge", huge]), new TableRow(["next", "x"])]);
+        Assert.That(doc.Pages, Has.Count.EqualTo(2), "the huge row stays under its header on page 1 (overflowing it); the next row starts page 2");
+    }
+
+    [Test]
     public void Paragraph_lines_flow_onto_the_next_page_and_stay_in_the_body()
     {
         var doc = new DocumentLayout(PageSpec.A4, Styles);
