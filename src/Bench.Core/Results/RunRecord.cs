@@ -17,7 +17,11 @@ public sealed record RunRecord(
     DutDescription Dut,
     IReadOnlyList<PointResult> Points)
 {
-    public Verdict Verdict => VerdictExtensions.Combine(Points.Select(p => p.Verdict));
+    /// <summary>
+    /// The run's verdict, the one every report and the exit code state: the worst point (INCOMPLETE if any point is),
+    /// and INCOMPLETE for a run stopped early whatever its attempted points say: the points it never reached are evidence missing.
+    /// </summary>
+    public Verdict Verdict => AbortReason is null ? VerdictExtensions.Combine(Points.Select(p => p.Verdict)) : Verdict.Incomplete;
 
     /// <summary>Why the run stopped early (abort, fault), or null when every planned point was attempted.</summary>
     public string? AbortReason { get; init; }

@@ -59,7 +59,7 @@ internal sealed class CertificateComposer(DocumentLayout doc, RunRecord run, Lab
         }
 
         doc.Space(4);
-        var verdict = OverallVerdict.Of(run);
+        var verdict = run.Verdict;
         KeyValues(
             ("Overall verdict", ColorOf(verdict)),
             ("Certificate No.", Number),

@@ -41,7 +41,7 @@ public static class CertificateWriter
             Title = $"{options.Title} {number}",
             Author = lab.Name,
             Subject = $"{run.Dut.Identity.Manufacturer} {run.Dut.Identity.Model} serial {run.Dut.Identity.SerialNumber}: {run.Standard} class {run.AccuracyClass}",
-            Keywords = $"{number}; run {run.RunId}; {OverallVerdict.Of(run).ToWireText()}; results sha256 {digest}",
+            Keywords = $"{number}; run {run.RunId}; {run.Verdict.ToWireText()}; results sha256 {digest}",
             Creator = CertificateComposer.SoftwareName(run),
             Producer = "Bench (SkiaSharp PDF)",
             Creation = issued.UtcDateTime,

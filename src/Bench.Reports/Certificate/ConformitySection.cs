@@ -14,7 +14,7 @@ internal sealed class ConformitySection(DocumentLayout doc, RunRecord run, LabId
 
     public void Compose(int section)
     {
-        var verdict = OverallVerdict.Of(run);
+        var verdict = run.Verdict;
         doc.Heading($"{section}  Statement of conformity", keepWithNext: 90);
         doc.Paragraph($"Overall verdict: {verdict.ToWireText()}", S.Heading.WithSize(13).WithColor(CertificateComposer.ColorOf(verdict)));
         doc.Paragraph(Statement(verdict), S.Body);

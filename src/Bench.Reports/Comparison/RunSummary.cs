@@ -7,5 +7,5 @@ public sealed record RunSummary(string RunId, string Plan, string DutSerial, str
 {
     public static RunSummary Of(RunRecord run) => new(
         run.RunId, run.PlanName, run.Dut.Identity.SerialNumber, run.Dut.Identity.Firmware, run.SoftwareVersion, run.Started,
-        OverallVerdict.Of(run));
+        run.Verdict);
 }

@@ -88,7 +88,7 @@ public static class JUnitWriter
         (string Name, string? Value)[] properties =
         [
             ("run.id", run.RunId), ("plan", run.PlanName), ("standard", run.Standard), ("class", run.AccuracyClass),
-            ("verdict", OverallVerdict.Of(run).ToWireText()),
+            ("verdict", run.Verdict.ToWireText()),
             ("decisionRule", run.DecisionRule), ("software", run.SoftwareVersion), ("bench", run.BenchName),
             ("dut.manufacturer", d.Manufacturer), ("dut.model", d.Model), ("dut.serial", d.SerialNumber), ("dut.firmware", d.Firmware),
             ("abortReason", run.AbortReason),

@@ -16,7 +16,7 @@ internal static class ResultsMapping
         run.Instruments.Select(ToEntry).ToList(),
         ToEntry(run.Dut),
         run.Points.Select(ToEntry).ToList(),
-        OverallVerdict.Of(run).ToWireText());
+        run.Verdict.ToWireText());
 
     public static RunRecord ToRecord(ResultsDocument doc, string location)
     {
