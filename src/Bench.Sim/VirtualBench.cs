@@ -1,6 +1,7 @@
 using Bench.Core.Time;
 using Bench.Sim.Grid;
 using Bench.Sim.Instruments;
+using Bench.Sim.Instruments.Servers;
 using Bench.Sim.Meter;
 using Bench.Sim.Time;
 
@@ -13,8 +14,13 @@ namespace Bench.Sim;
 /// </summary>
 public sealed class VirtualBench : IAsyncDisposable
 {
-    private VirtualBench(TimeProvider time, SimulatedGrid grid, SimulatedSource source, SimulatedReference reference, SimulatedPm8000 meter)
+    private readonly Vxi11Server _vxi11;
+    private readonly HiSlipServer _hiSlip;
+
+    private VirtualBench(TimeProvider time, SimulatedGrid grid, SimulatedSource source, SimulatedReference reference, SimulatedPm8000 meter, Vxi11Server vxi11, HiSlipServer hiSlip)
     {
+        _vxi11 = vxi11;
+        _hiSlip = hiSlip;
         TimeProvider = time;
         Clock = time is VirtualTimeProvider v ? new VirtualBenchClock(v) : new RealBenchClock(time);
         Grid = grid;
@@ -24,6 +30,8 @@ public sealed class VirtualBench : IAsyncDisposable
     }
 
     /// <summary>Virtual time (advanced by <see cref="Clock"/>), or the wall clock for `bench sim`.</summary>
+    public const string Host = "127.0.0.1";
+
     public TimeProvider TimeProvider { get; }
 
     /// <summary>The clock the executor waits on: waiting advances the simulators' shared virtual time.</summary>
@@ -51,14 +59,32 @@ public sealed class VirtualBench : IAsyncDisposable
         // Each instrument samples the grid on its own, non-coherent time base, as separate instruments would.
         var referenceView = new GridObserver(grid, samplesPerCycle: 512.37, windows: 1, startPhaseS: 0.00071);
         var meterView = new GridObserver(grid, samplesPerCycle: 256.3, windows: 1, startPhaseS: 0.00123);
+        // One VXI-11 host (behind the portmapper on 111 when it can be bound) and one HiSLIP server for both
+        // instruments, as one LAN/GPIB gateway would serve them: the source is inst0/hislip0, the reference inst1/hislip1.
+        var vxi11 = Vxi11Server.Start(Host);
+        var hiSlip = HiSlipServer.Start(Host);
         SimulatedSource? source = null;
         SimulatedReference? reference = null;
         try
         {
-            source = await SimulatedSource.StartAsync(grid, new SimulatedInstrumentOptions { Profile = options.SourceProfile }, cancellationToken);
-            reference = await SimulatedReference.StartAsync(referenceView, new SimulatedInstrumentOptions { Profile = options.ReferenceProfile }, cancellationToken);
+            source = await SimulatedSource.StartAsync(grid, new SimulatedInstrumentOptions
+            {
+                Profile = options.SourceProfile,
+                SharedVxi11 = vxi11,
+                Vxi11DeviceName = "inst0",
+                SharedHiSlip = hiSlip,
+                HiSlipSubAddress = "hislip0",
+            }, cancellationToken);
+            reference = await SimulatedReference.StartAsync(referenceView, new SimulatedInstrumentOptions
+            {
+                Profile = options.ReferenceProfile,
+                SharedVxi11 = vxi11,
+                Vxi11DeviceName = "inst1",
+                SharedHiSlip = hiSlip,
+                HiSlipSubAddress = "hislip1",
+            }, cancellationToken);
             var meter = await SimulatedPm8000.StartAsync(meterView, options.Meter, cancellationToken);
-            return new VirtualBench(time, grid, source, reference, meter);
+            return new VirtualBench(time, grid, source, reference, meter, vxi11, hiSlip);
         }
         catch
         {
@@ -72,6 +98,8 @@ public sealed class VirtualBench : IAsyncDisposable
                 await source.DisposeAsync();
             }
 
+            await hiSlip.DisposeAsync();
+            await vxi11.DisposeAsync();
             throw;
         }
     }
@@ -81,5 +109,7 @@ public sealed class VirtualBench : IAsyncDisposable
         await Meter.DisposeAsync();
         await Reference.DisposeAsync();
         await Source.DisposeAsync();
+        await _hiSlip.DisposeAsync();
+        await _vxi11.DisposeAsync();
     }
 }
