@@ -1,4 +1,5 @@
 using Bench.Core.Time;
+using Bench.Dut.Profiles;
 using Bench.Sim.Grid;
 using Bench.Sim.Instruments;
 using Bench.Sim.Instruments.Servers;
@@ -75,15 +76,21 @@ public sealed class VirtualBench : IAsyncDisposable
                 SharedHiSlip = hiSlip,
                 HiSlipSubAddress = "hislip0",
             }, cancellationToken);
+            // The meter's pulse output is wired to the reference's pulse input, as on a real bench (LED or open
+            // collector into the standard's counter): pulses = energy the meter registered × its meter constant.
+            SimulatedPm8000? pulsingMeter = null;
+            var constant = (options.Meter.Profile ?? BuiltInProfiles.Pm8000).PulseConstantImpPerKwh;
             reference = await SimulatedReference.StartAsync(referenceView, new SimulatedInstrumentOptions
             {
                 Profile = options.ReferenceProfile,
+                PulseInput = constant is { } k ? () => pulsingMeter is null ? 0 : (long)Math.Floor(pulsingMeter.IntegratedActiveWh * k / 1000) : null,
                 SharedVxi11 = vxi11,
                 Vxi11DeviceName = "inst1",
                 SharedHiSlip = hiSlip,
                 HiSlipSubAddress = "hislip1",
             }, cancellationToken);
             var meter = await SimulatedPm8000.StartAsync(meterView, options.Meter, cancellationToken);
+            pulsingMeter = meter;
             return new VirtualBench(time, grid, source, reference, meter, vxi11, hiSlip);
         }
         catch

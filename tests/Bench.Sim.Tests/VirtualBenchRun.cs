@@ -26,7 +26,10 @@ internal static class VirtualBenchRun
             await File.WriteAllTextAsync(planPath, planYaml);
             var plan = PlanLoader.Load(planPath);
             var dut = DutProfile.Load(ShippedFiles.Find("fixtures/dut", "pm8000.yaml"));
-            var ratings = new DutRatings(dut.NominalCurrentA, dut.MaximumCurrentA, dut.StartingCurrentA, dut.NominalVoltageV, dut.NominalFrequencyHz, dut.AccuracyClass);
+            var ratings = new DutRatings(dut.NominalCurrentA, dut.MaximumCurrentA, dut.StartingCurrentA, dut.NominalVoltageV, dut.NominalFrequencyHz, dut.AccuracyClass)
+            {
+                PulseConstantImpPerKwh = dut.PulseConstantImpPerKwh,
+            };
             var reference = referenceProfile ?? InstrumentProfile.LoadShipped("bench-sim-reference.yaml");
             var options = new VirtualBenchOptions
             {

@@ -63,7 +63,10 @@ public sealed class RunSession(TextWriter output, TextWriter errors)
         var dutProfile = DutProfile.Load(request.DutPath);
         var sourceProfile = InstrumentProfile.Load(ShippedFiles.Resolve(benchProfile.Source.ProfilePath, "instruments", $"{benchProfile.Source.Where}: profile"));
         var referenceProfile = InstrumentProfile.Load(ShippedFiles.Resolve(benchProfile.Reference.ProfilePath, "instruments", $"{benchProfile.Reference.Where}: profile"));
-        var ratings = new DutRatings(dutProfile.NominalCurrentA, dutProfile.MaximumCurrentA, dutProfile.StartingCurrentA, dutProfile.NominalVoltageV, dutProfile.NominalFrequencyHz, dutProfile.AccuracyClass);
+        var ratings = new DutRatings(dutProfile.NominalCurrentA, dutProfile.MaximumCurrentA, dutProfile.StartingCurrentA, dutProfile.NominalVoltageV, dutProfile.NominalFrequencyHz, dutProfile.AccuracyClass)
+        {
+            PulseConstantImpPerKwh = dutProfile.PulseConstantImpPerKwh,
+        };
         var points = PointResolver.Resolve(plan, ratings);
         SourceRangeCheck.Check(points, sourceProfile);
         (RunHeader Header, IReadOnlyDictionary<string, PointResult> Points)? previous = request.ResumeDirectory is { } resume ? ReadResume(resume) : null;

@@ -56,6 +56,13 @@ public static class PlanLoader
             throw new BenchInputException(root.At(repeatsNode!), "'repeats' is a whole number from 1 to 100");
         }
 
+        var methodNode = root.Scalar("method");
+        var method = methodNode?.Value ?? "register";
+        if (method is not ("register" or "pulse"))
+        {
+            throw new BenchInputException(root.At(methodNode!), $"'{method}': method is register or pulse");
+        }
+
         if (maximumGate < minimumGate)
         {
             throw new BenchInputException(root.Where, "'maximum-gate-s' is shorter than 'minimum-gate-s'");
@@ -84,6 +91,7 @@ public static class PlanLoader
             MaximumGate = maximumGate,
             ResolutionFractionOfLimit = fraction,
             Repeats = (int)repeats,
+            EnergyMethod = method,
         };
     }
 

@@ -9,6 +9,9 @@ public sealed record DutRatings(
     double NominalFrequencyHz,
     string AccuracyClass)
 {
+    /// <summary>Meter constant of the pulse output (impulses per kWh); null when the meter has none.</summary>
+    public double? PulseConstantImpPerKwh { get; init; }
+
     /// <summary>Imin and Itr of IEC 62052-11 Ed.2 for transformer-operated meters (0.01 In and 0.05 In; energy-accuracy.md §2).</summary>
     public double Resolve(RatedValue value) => value.Base switch
     {

@@ -28,6 +28,12 @@ public sealed record TestPlan(
     /// <summary>The meter's register resolution must stay within this fraction of the limit (energy-accuracy.md §10: 1/10).</summary>
     public double ResolutionFractionOfLimit { get; init; } = 0.1;
 
+    /// <summary>
+    /// How the meter's energy is taken: "register" (its energy register before and after the gate) or "pulse" (its
+    /// pulse output counted by the reference standard over the gate, at the meter constant of the DUT profile).
+    /// </summary>
+    public string EnergyMethod { get; init; } = "register";
+
     /// <summary>Gates per point; two or more give the Type A component of the budget.</summary>
     public int Repeats { get; init; } = 1;
 }

@@ -18,7 +18,7 @@ public sealed class AccuracyTest(PointRunContext context) : IPointTestRunner
             return context.Incomplete(plan, point, "capacitive reactive-energy points need the meter's reactive-received register, which Bench does not read yet");
         }
 
-        var (gates, problem) = await new EnergyComparison(context.Bench).MeasureAsync(plan, point.Setpoint, point.LimitPercent, reactive, cancellationToken);
+        var (gates, problem) = await new EnergyComparison(context.Bench).MeasureAsync(plan, point.Setpoint, point.LimitPercent, reactive, point.Ratings, cancellationToken);
         if (gates is null)
         {
             return context.Incomplete(plan, point, problem!);

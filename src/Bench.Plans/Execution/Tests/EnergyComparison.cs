@@ -1,5 +1,6 @@
 using Bench.Core.Quantities;
 using Bench.Dut.Meter;
+using Bench.Instruments.Roles;
 using Bench.Plans.Model;
 
 namespace Bench.Plans.Execution.Tests;
@@ -11,7 +12,7 @@ namespace Bench.Plans.Execution.Tests;
 /// </summary>
 public sealed class EnergyComparison(BenchConnections bench)
 {
-    public async Task<(GateSeries? Gates, string? Problem)> MeasureAsync(TestPlan plan, ThreePhaseSetpoint setpoint, double limitPercent, bool reactive, CancellationToken ct)
+    public async Task<(GateSeries? Gates, string? Problem)> MeasureAsync(TestPlan plan, ThreePhaseSetpoint setpoint, double limitPercent, bool reactive, DutRatings ratings, CancellationToken ct)
     {
         await bench.Source.ApplyAsync(setpoint, ct);
         await bench.Clock.WaitAsync(plan.Settle, ct);
@@ -23,10 +24,38 @@ public sealed class EnergyComparison(BenchConnections bench)
             return (null, $"the reference standard measures no {(reactive ? "reactive" : "active")} power ({power:0.###} {(reactive ? "var" : "W")}) at this point");
         }
 
+        (IPulseCounter? Counter, double WhPerPulse, string? Problem)? pulses = plan.EnergyMethod == "pulse" ? PulseMethod(reactive, ratings) : null;
+        if (pulses is { Problem: { } pulseProblem })
+        {
+            return (null, pulseProblem);
+        }
+
         var errors = new List<double>(plan.Repeats);
         double referenceTotal = 0, meterTotal = 0, durationS = 0, resolution = 0;
         for (var repeat = 0; repeat < plan.Repeats; repeat++)
         {
+            if (pulses is { Counter: { } counter, WhPerPulse: var whPerPulse })
+            {
+                // Pulse method: the reference gates its own energy and counts the meter's pulses over the same gate.
+                await counter.StartPulseCountAsync(ct);
+                await bench.Reference.StartEnergyAsync(ct);
+                await bench.Clock.WaitAsync(GateLength(plan, limitPercent, whPerPulse, power), ct);
+                var gated = await bench.Reference.StopEnergyAsync(ct);
+                var counted = await counter.ReadPulseCountAsync(ct);
+                if (!(gated.ActiveEnergyWh > 0))
+                {
+                    return (null, $"the reference standard integrated no energy ({gated.ActiveEnergyWh:0.###})");
+                }
+
+                var meterWh = counted * whPerPulse;
+                errors.Add((meterWh - gated.ActiveEnergyWh) / gated.ActiveEnergyWh * 100);
+                referenceTotal += gated.ActiveEnergyWh;
+                meterTotal += meterWh;
+                durationS = gated.DurationS;
+                resolution = whPerPulse;
+                continue;
+            }
+
             var before = await bench.Meter.ReadSnapshotAsync(ct);
             await bench.Reference.StartEnergyAsync(ct);
             await bench.Clock.WaitAsync(GateLength(plan, limitPercent, before.EnergyResolutionWh, power), ct);
@@ -61,6 +90,24 @@ public sealed class EnergyComparison(BenchConnections bench)
         }
 
         return (new GateSeries(errors, referenceTotal, meterTotal, durationS, resolution), null);
+    }
+
+    /// <summary>The reference's pulse counter and the energy of one meter pulse, or why the pulse method cannot run.</summary>
+    private (IPulseCounter? Counter, double WhPerPulse, string? Problem) PulseMethod(bool reactive, DutRatings ratings)
+    {
+        if (reactive)
+        {
+            return (null, 0, "the pulse method is implemented for active energy only");
+        }
+
+        if (ratings.PulseConstantImpPerKwh is not { } k || k <= 0)
+        {
+            return (null, 0, "the DUT profile gives no pulse-output meter constant");
+        }
+
+        return bench.Reference is IPulseCounter { SupportsPulseCounting: true } counter
+            ? (counter, 1000 / k, null)
+            : (null, 0, "the reference standard cannot count pulses (no 'pulse' section in its profile)");
     }
 
     private static (double? Start, double? End) Register(MeterSnapshot before, MeterSnapshot after, bool reactive) => reactive

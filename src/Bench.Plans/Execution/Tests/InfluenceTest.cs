@@ -16,13 +16,13 @@ public sealed class InfluenceTest(PointRunContext context) : IPointTestRunner
     public async Task<PointResult> RunAsync(TestPlan plan, ResolvedPoint point, CancellationToken cancellationToken)
     {
         var comparison = new EnergyComparison(context.Bench);
-        var (baseline, problem) = await comparison.MeasureAsync(plan, point.ReferenceConditions!, point.LimitPercent, false, cancellationToken);
+        var (baseline, problem) = await comparison.MeasureAsync(plan, point.ReferenceConditions!, point.LimitPercent, false, point.Ratings, cancellationToken);
         if (baseline is null)
         {
             return context.Incomplete(plan, point, "at reference conditions: " + problem);
         }
 
-        var (influenced, influencedProblem) = await comparison.MeasureAsync(plan, point.Setpoint, point.LimitPercent, false, cancellationToken);
+        var (influenced, influencedProblem) = await comparison.MeasureAsync(plan, point.Setpoint, point.LimitPercent, false, point.Ratings, cancellationToken);
         if (influenced is null)
         {
             return context.Incomplete(plan, point, "under the influence: " + influencedProblem);
