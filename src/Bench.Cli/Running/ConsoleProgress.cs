@@ -17,7 +17,7 @@ public sealed class ConsoleProgress(TextWriter output) : IProgress<PointProgress
         var error = r.ErrorPercent is { } e ? Math.Round(e, 4).ToString("+0.0000;-0.0000;0.0000", CultureInfo.InvariantCulture) + " " + r.ErrorUnit : "   --   ";
         var line = string.Create(
             CultureInfo.InvariantCulture,
-            $"[{index}/{value.Count}] {r.Id,-12} {s.CurrentA,8:0.####} A ({s.CurrentPercentOfNominal,5:0.#} % In) PF {s.PowerFactor,-5} error {error,11}  limit ±{r.LimitPercent:0.###} {r.ErrorUnit}  {r.Verdict.ToWireText()}");
+            $"[{index}/{value.Count}] {r.Id,-12} {s.CurrentA,8:0.####} A ({s.CurrentPercentOfNominal,5:0.#} % In) {(s.PowerFactor.StartsWith("sin", StringComparison.Ordinal) ? "" : "PF ")}{s.PowerFactor,-5} error {error,11}  limit ±{r.LimitPercent:0.###} {r.ErrorUnit}  {r.Verdict.ToWireText()}");
         if (r.Reason is { } reason)
         {
             line += $"  ({reason})";

@@ -52,6 +52,11 @@ public sealed class ModbusMeter : IMeterUnderTest
             points.Add(reactive.Point);
         }
 
+        if (profile.Energy(EnergyQuantity.ReactiveReceived) is { } reactiveReceived)
+        {
+            points.Add(reactiveReceived.Point);
+        }
+
         _snapshotPlan = ReadPlanner.Plan(points, profile.Modbus.Polling);
     }
 
@@ -114,8 +119,12 @@ public sealed class ModbusMeter : IMeterUnderTest
         double? reactiveVarh = Profile.Energy(EnergyQuantity.ReactiveDelivered) is { } reactive
             ? PointDecoder.InBaseUnit(reactive.Point, values[reactive.Point])
             : null;
+        double? reactiveReceivedVarh = Profile.Energy(EnergyQuantity.ReactiveReceived) is { } received
+            ? PointDecoder.InBaseUnit(received.Point, values[received.Point])
+            : null;
         return new MeterSnapshot(time, activeWh, reactiveVarh, Instantaneous(values))
         {
+            ReactiveEnergyReceivedVarh = reactiveReceivedVarh,
             EnergyResolutionWh = PointDecoder.ResolutionInBaseUnit(active.Point, values[active.Point]),
             EnergyRolloverWh = active.Rollover is { } r ? r * UnitConversion.ToBase(active.Point.Unit) : null,
         };

@@ -14,6 +14,7 @@ public sealed class EnergyIntegrator : IDisposable
     private DateTimeOffset _since;
     private double _activeWh;
     private double _reactiveVarh;
+    private double _reactiveReceivedVarh;
     private bool _running;
 
     public EnergyIntegrator(GridObserver observer, Func<ThreePhaseMeasurement, ThreePhaseMeasurement>? transform = null, bool running = true)
@@ -50,12 +51,26 @@ public sealed class EnergyIntegrator : IDisposable
         }
     }
 
+    /// <summary>Reactive energy while Q &lt; 0 (capacitive with power delivered: the "received" register), in varh.</summary>
+    public double ReactiveReceivedVarh
+    {
+        get
+        {
+            lock (_gate)
+            {
+                AccumulateUntil(_observer.Grid.State, _observer.Grid.Time.GetUtcNow());
+                return _reactiveReceivedVarh;
+            }
+        }
+    }
+
     public void Reset(bool running)
     {
         lock (_gate)
         {
             _activeWh = 0;
             _reactiveVarh = 0;
+            _reactiveReceivedVarh = 0;
             _since = _observer.Grid.Time.GetUtcNow();
             _running = running;
         }
@@ -92,5 +107,6 @@ public sealed class EnergyIntegrator : IDisposable
         var m = _transform(_observer.Measure(state));
         _activeWh += Math.Max(0, m.TotalActivePowerW) * hours;
         _reactiveVarh += Math.Max(0, m.TotalReactivePowerVar) * hours;
+        _reactiveReceivedVarh += Math.Max(0, -m.TotalReactivePowerVar) * hours;
     }
 }

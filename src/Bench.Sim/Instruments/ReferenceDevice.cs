@@ -113,8 +113,9 @@ internal sealed class ReferenceDevice : ScpiDevice, IDisposable
         {
             "WH" => _integrator.ActiveWh,
             "KWH" => _integrator.ActiveWh / 1000,
-            "VARH" => _integrator.ReactiveVarh,
-            "KVARH" => _integrator.ReactiveVarh / 1000,
+            // Signed, as power analysers integrate q: inductive positive, capacitive negative.
+            "VARH" => _integrator.ReactiveVarh - _integrator.ReactiveReceivedVarh,
+            "KVARH" => (_integrator.ReactiveVarh - _integrator.ReactiveReceivedVarh) / 1000,
             "TIME" => seconds,
             "TIME_H" => seconds / 3600,
             _ => 0,

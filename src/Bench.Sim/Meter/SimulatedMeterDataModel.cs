@@ -110,14 +110,17 @@ public sealed class SimulatedMeterDataModel : IModbusDataModel, IDisposable
 
         var active = _options.InitialActiveEnergyWh + _energy.ActiveWh;
         var reactive = _energy.ReactiveVarh;
+        var reactiveReceived = _energy.ReactiveReceivedVarh;
         if (_options.EnergyRolloverWh is { } rollover && rollover > 0)
         {
             active %= rollover;
             reactive %= rollover;
+            reactiveReceived %= rollover;
         }
 
         _image.WriteEnergy(_holding, EnergyQuantity.ActiveDelivered, active);
         _image.WriteEnergy(_holding, EnergyQuantity.ReactiveDelivered, reactive);
+        _image.WriteEnergy(_holding, EnergyQuantity.ReactiveReceived, reactiveReceived);
         if (_eventLog is { } log && _events is { } recorder)
         {
             var events = recorder.Events;

@@ -12,12 +12,6 @@ public sealed class AccuracyTest(PointRunContext context) : IPointTestRunner
     public async Task<PointResult> RunAsync(TestPlan plan, ResolvedPoint point, CancellationToken cancellationToken)
     {
         var reactive = plan.Quantity == "reactive-energy";
-        if (reactive && point.Plan.Angle.Kind == LoadKind.Capacitive)
-        {
-            // Capacitive reactive energy lands in the "received" (quadrant IV) register, which the snapshot does not carry yet.
-            return context.Incomplete(plan, point, "capacitive reactive-energy points need the meter's reactive-received register, which Bench does not read yet");
-        }
-
         var (gates, problem) = await new EnergyComparison(context.Bench).MeasureAsync(plan, point.Setpoint, point.LimitPercent, reactive, point.Ratings, cancellationToken);
         if (gates is null)
         {

@@ -17,8 +17,10 @@ public sealed class EnergyComparison(BenchConnections bench)
         await bench.Source.ApplyAsync(setpoint, ct);
         await bench.Clock.WaitAsync(plan.Settle, ct);
 
+        // Capacitive reactive energy (quadrant IV) is negative q for the reference and the "received" register of the meter.
+        var received = reactive && setpoint.Phases.Any(p => p.CurrentA > 0 && Lead(p) > 0);
         var present = await bench.Reference.MeasureAsync(ct);
-        var power = reactive ? present.TotalReactivePowerVar : present.TotalActivePowerW;
+        var power = reactive ? (received ? -1 : 1) * present.TotalReactivePowerVar : present.TotalActivePowerW;
         if (!(power > 0))
         {
             return (null, $"the reference standard measures no {(reactive ? "reactive" : "active")} power ({power:0.###} {(reactive ? "var" : "W")}) at this point");
@@ -62,11 +64,11 @@ public sealed class EnergyComparison(BenchConnections bench)
             var reference = await bench.Reference.StopEnergyAsync(ct);
             var after = await bench.Meter.ReadSnapshotAsync(ct);
 
-            var referenceEnergy = reactive ? reference.ReactiveEnergyVarh : reference.ActiveEnergyWh;
-            var (start, end) = Register(before, after, reactive);
+            var referenceEnergy = reactive ? (received ? -1 : 1) * reference.ReactiveEnergyVarh : reference.ActiveEnergyWh;
+            var (start, end) = Register(before, after, reactive, received);
             if (start is null || end is null)
             {
-                return (null, "the meter's profile maps no reactive-energy register");
+                return (null, $"the meter's profile maps no reactive-energy {(received ? "received" : "delivered")} register");
             }
 
             if (!(referenceEnergy > 0))
@@ -110,9 +112,19 @@ public sealed class EnergyComparison(BenchConnections bench)
             : (null, 0, "the reference standard cannot count pulses (no 'pulse' section in its profile)");
     }
 
-    private static (double? Start, double? End) Register(MeterSnapshot before, MeterSnapshot after, bool reactive) => reactive
-        ? (before.ReactiveEnergyDeliveredVarh, after.ReactiveEnergyDeliveredVarh)
-        : (before.ActiveEnergyDeliveredWh, after.ActiveEnergyDeliveredWh);
+    private static (double? Start, double? End) Register(MeterSnapshot before, MeterSnapshot after, bool reactive, bool received) => (reactive, received) switch
+    {
+        (true, true) => (before.ReactiveEnergyReceivedVarh, after.ReactiveEnergyReceivedVarh),
+        (true, false) => (before.ReactiveEnergyDeliveredVarh, after.ReactiveEnergyDeliveredVarh),
+        _ => (before.ActiveEnergyDeliveredWh, after.ActiveEnergyDeliveredWh),
+    };
+
+    /// <summary>How far the current leads its voltage, in degrees (−180…180): positive for a capacitive load.</summary>
+    private static double Lead(PhaseSetpoint p)
+    {
+        var lead = (p.CurrentAngleDeg - p.VoltageAngleDeg) % 360;
+        return lead > 180 ? lead - 360 : lead <= -180 ? lead + 360 : lead;
+    }
 
     /// <summary>Long enough that the meter's register step is at most the plan's fraction of the limit (energy-accuracy.md §10).</summary>
     private static TimeSpan GateLength(TestPlan plan, double limitPercent, double resolutionWh, double power)
