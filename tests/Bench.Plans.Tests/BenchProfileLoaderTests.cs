@@ -18,6 +18,20 @@ public class BenchProfileLoaderTests
         });
     }
 
+    [Test]
+    public void Lab_example_names_shipped_instrument_profiles_and_real_resources()
+    {
+        var bench = BenchProfileLoader.Load(Repository.File("fixtures", "bench", "lab-example.yaml"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(bench.IsVirtual, Is.False);
+            Assert.That(File.Exists(Repository.File("instruments", bench.Source.ProfilePath)), Is.True);
+            Assert.That(File.Exists(Repository.File("instruments", bench.Reference.ProfilePath)), Is.True);
+            Assert.That(bench.Reference.CalibrationUncertaintyPercent, Is.EqualTo(0.007), "Fluke 6105A one-year energy spec, decision-rules.md §5");
+            Assert.That(bench.MeterResource, Does.StartWith("modbus-tcp://"));
+        });
+    }
+
     [TestCase("calibration: { certificate: C1, calibrated: 2026-13-01, due: 2027-01-01 }", "must be a date")]
     [TestCase("calibration: { certificate: C1, calibrated: 2026-01-01, due: 2025-01-01 }", "'due' is before 'calibrated'")]
     [TestCase("calibration: { certificate: C1, calibrated: 2026-01-01 }", "missing 'due'")]
