@@ -61,4 +61,44 @@ public class PowerQualityExecutionTests
             Directory.Delete(dir, true);
         }
     }
+
+    [Test]
+    public async Task Pmd_functions_are_judged_in_percent_of_reading_at_their_declared_class()
+    {
+        // 0.3 V at 230 V is 0.130 % of reading: above class 0.1 for U, within class 0.2.
+        var strict = await RunPmd(new FakeBench { InstantaneousBias = (0.3, 0) }, "voltage: 0.1");
+        var loose = await RunPmd(new FakeBench { InstantaneousBias = (0.3, 0) }, "voltage: 0.2");
+        Assert.Multiple(() =>
+        {
+            Assert.That(strict.ErrorPercent, Is.EqualTo(0.3 / 230 * 100).Within(1e-9));
+            Assert.That(strict.ErrorUnit, Is.EqualTo("% of reading"));
+            Assert.That(strict.Verdict, Is.EqualTo(Verdict.Fail));
+            Assert.That(loose.Verdict, Is.EqualTo(Verdict.Pass));
+            Assert.That(loose.LimitSource!.Unconfirmed, Is.True);
+        });
+    }
+
+    [Test]
+    public void A_function_class_the_standard_does_not_allow_is_bad_input()
+    {
+        // pmd-61557-12.md §3: U may claim 0.1 … 2, not 0.3.
+        Assert.That(async () => await RunPmd(new FakeBench(), "voltage: 0.3"), Throws.TypeOf<Core.Errors.BenchInputException>().With.Message.Contains("may only claim"));
+    }
+
+    private static async Task<PointResult> RunPmd(FakeBench bench, string functions)
+    {
+        var dir = Directory.CreateTempSubdirectory("bench-pmd-").FullName;
+        try
+        {
+            var path = Path.Combine(dir, "plan.yaml");
+            await File.WriteAllTextAsync(path, $"name: pmd\nstandard: IEC 61557-12\nclass: \"0.2\"\nquantity: pmd-functions\nfunctions: {{ {functions} }}\npoints:\n  - {{ id: U, parameter: voltage }}\n");
+            var plan = PlanLoader.Load(path);
+            var executor = new PlanExecutor(new BenchConnections(bench, bench, bench, bench));
+            return (await executor.RunAsync(plan, PointResolver.Resolve(plan, Pm8000), null, null, null, CancellationToken.None)).Points.Single();
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
 }

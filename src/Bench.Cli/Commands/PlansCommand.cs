@@ -20,6 +20,11 @@ public static class PlansCommand
             return plan.Points.Select(p => PowerQualityLimits.Find(plan.AccuracyClass, p.Parameter!.Value, p.Where).Source.ToString()).Distinct().ToList();
         }
 
+        if (plan.Quantity == "pmd-functions")
+        {
+            return plan.Points.Select(p => PmdFunctionLimits.Find(p.Parameter!.Value, plan.FunctionClasses[p.Parameter.Value], p.Where).Source.ToString()).Distinct().ToList();
+        }
+
         var table = LimitTables.ForStandard(plan.Standard, file);
         var clauses = table.Rows.Where(r => r.AccuracyClass.Equals(plan.AccuracyClass, StringComparison.OrdinalIgnoreCase)).Select(r => r.Source.ToString());
         var special = plan.Points.Where(p => p.Test != PointTest.Accuracy).Select(p => p.Test switch

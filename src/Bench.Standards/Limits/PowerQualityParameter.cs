@@ -1,9 +1,13 @@
 namespace Bench.Standards.Limits;
 
-/// <summary>The IEC 61000-4-30 parameters a bench compares between the meter's readings and the reference's.</summary>
+/// <summary>
+/// The instantaneous quantities a bench compares between the meter's readings and the reference's: IEC 61000-4-30
+/// parameters, and IEC 61557-12 functions (f, U, I, P).
+/// </summary>
 public enum PowerQualityParameter
 {
     Frequency,
     Voltage,
     Current,
+    ActivePower,
 }

@@ -39,10 +39,10 @@ public sealed class PowerQualityTest(PointRunContext context) : IPointTestRunner
                 return context.Incomplete(plan, point, "the meter's profile maps no instantaneous values");
             }
 
-            var (error, referenceValue, meterValue) = Compare(parameter, reference, meter, point.Ratings);
+            var (error, referenceValue, meterValue) = Compare(parameter, reference, meter, point.Ratings, point.LimitUnit == "% of reading");
             if (!double.IsFinite(error))
             {
-                return context.Incomplete(plan, point, $"no {parameter.ToString().ToLowerInvariant()} reading to compare (reference {referenceValue}, meter {meterValue})");
+                return context.Incomplete(plan, point, $"no {Name(parameter)} reading to compare (reference {referenceValue}, meter {meterValue})");
             }
 
             errors.Add(error);
@@ -55,7 +55,7 @@ public sealed class PowerQualityTest(PointRunContext context) : IPointTestRunner
         // A spread of exactly zero (a deterministic simulator) is no evidence of zero uncertainty: then U stays unstated.
         var expanded = budget.ExpandedPercent > 0 ? budget.ExpandedPercent : (double?)null;
         var verdict = DecisionRules.Decide(context.Rule, mean, point.LimitPercent, expanded);
-        var unit = parameter switch { PowerQualityParameter.Frequency => "Hz", PowerQualityParameter.Voltage => "V", _ => "A" };
+        var unit = parameter switch { PowerQualityParameter.Frequency => "Hz", PowerQualityParameter.Voltage => "V", PowerQualityParameter.ActivePower => "W", _ => "A" };
         return context.Result(plan, point, null, null, mean, verdict) with
         {
             ErrorUnit = point.LimitUnit,
@@ -66,16 +66,25 @@ public sealed class PowerQualityTest(PointRunContext context) : IPointTestRunner
             UncertaintyPercent = expanded,
             CoverageFactor = expanded is null ? null : budget.CoverageFactor,
             Tur = expanded is null ? null : budget.Tur(point.LimitPercent),
-            Reason = string.Create(CultureInfo.InvariantCulture, $"{parameter.ToString().ToLowerInvariant()}: meter {meterSum / errors.Count:0.#####} {unit}, reference {referenceSum / errors.Count:0.#####} {unit}; error in {point.LimitUnit}"),
+            Reason = string.Create(CultureInfo.InvariantCulture, $"{Name(parameter)}: meter {meterSum / errors.Count:0.#####} {unit}, reference {referenceSum / errors.Count:0.#####} {unit}; error in {point.LimitUnit}"),
         };
     }
 
+    private static string Name(PowerQualityParameter parameter) => parameter == PowerQualityParameter.ActivePower ? "active power" : parameter.ToString().ToLowerInvariant();
+
     /// <summary>The error in the limit's unit, and the two readings (for voltage and current: of the worst phase).</summary>
-    private static (double Error, double Reference, double Meter) Compare(PowerQualityParameter parameter, ThreePhaseMeasurement reference, ThreePhaseMeasurement meter, DutRatings ratings)
+    private static (double Error, double Reference, double Meter) Compare(PowerQualityParameter parameter, ThreePhaseMeasurement reference, ThreePhaseMeasurement meter, DutRatings ratings, bool ofReading)
     {
         if (parameter == PowerQualityParameter.Frequency)
         {
-            return ((meter.FrequencyHz - reference.FrequencyHz) * 1000, reference.FrequencyHz, meter.FrequencyHz);
+            var deviation = meter.FrequencyHz - reference.FrequencyHz;
+            return (ofReading ? deviation / reference.FrequencyHz * 100 : deviation * 1000, reference.FrequencyHz, meter.FrequencyHz);
+        }
+
+        if (parameter == PowerQualityParameter.ActivePower)
+        {
+            var (r, m) = (reference.TotalActivePowerW, meter.TotalActivePowerW);
+            return ((m - r) / r * 100, r, m);
         }
 
         var nominal = parameter == PowerQualityParameter.Voltage ? ratings.NominalVoltageV : ratings.NominalCurrentA;
@@ -84,7 +93,7 @@ public sealed class PowerQualityTest(PointRunContext context) : IPointTestRunner
         {
             var r = parameter == PowerQualityParameter.Voltage ? reference.Phases[k].VoltageRmsV : reference.Phases[k].CurrentRmsA;
             var m = parameter == PowerQualityParameter.Voltage ? meter.Phases[k].VoltageRmsV : meter.Phases[k].CurrentRmsA;
-            var e = (m - r) / nominal * 100;
+            var e = (m - r) / (ofReading ? r : nominal) * 100;
             if (double.IsNaN(worst.Error) || Math.Abs(e) > Math.Abs(worst.Error))
             {
                 worst = (e, r, m);
