@@ -53,6 +53,28 @@ public class ShippedPlansTests
         }
     }
 
+    [Test]
+    public async Task A_virtual_bench_in_the_fluke_6105a_dialect_runs_the_self_test_plan()
+    {
+        // The simulators speak the bench profile's instrument profiles, so the driver sends the 6105A's commands.
+        var work = Directory.CreateTempSubdirectory("bench-fluke-").FullName;
+        try
+        {
+            var result = await BenchProcess.RunAsync(work, "run", "iec62053-22-cl02S-selftest.yaml", "--bench", "virtual-fluke-6105a.yaml", "--dut", "pm8000.yaml", "--out", Path.Combine(work, "out"));
+            var transcript = await File.ReadAllTextAsync(Path.Combine(work, "out", "transcript.log"));
+            Assert.Multiple(() =>
+            {
+                Assert.That(result.ExitCode, Is.Zero, result.Output + result.Errors);
+                Assert.That(result.Output, Does.Contain("FLUKE 6105A"));
+                Assert.That(transcript, Does.Contain("> SOURce:PHASe1:VOLTage:MHARmonics:HARMonic1 "), "the 6105A harmonic-tree command on the wire (scpi.md §3)");
+            });
+        }
+        finally
+        {
+            Directory.Delete(work, true);
+        }
+    }
+
     private static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

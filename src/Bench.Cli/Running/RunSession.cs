@@ -88,7 +88,17 @@ public sealed class RunSession(TextWriter output, TextWriter errors)
                     meterOptions = meterOptions with { Firmware = firmware };
                 }
 
-                virtualBench = await VirtualBench.StartAsync(new VirtualBenchOptions { Meter = meterOptions, NominalFrequencyHz = dutProfile.NominalFrequencyHz }, ct);
+                // The simulators speak the dialects of the bench profile's instruments, so a plan written for, say, a
+                // Fluke 6105A runs against the simulator of one.
+                virtualBench = await VirtualBench.StartAsync(
+                    new VirtualBenchOptions
+                    {
+                        Meter = meterOptions,
+                        NominalFrequencyHz = dutProfile.NominalFrequencyHz,
+                        SourceProfile = sourceProfile,
+                        ReferenceProfile = referenceProfile,
+                    },
+                    ct);
             }
             else if (request.MeterErrorPercent != 0)
             {
