@@ -21,29 +21,23 @@ public sealed class HiSlipServer : IAsyncDisposable
 {
     public const ulong ServerMaxMessageSize = 256 * 1024;
     private static readonly byte[] Vendor = "BS"u8.ToArray();
-    private readonly TcpListener _listener;
+    private readonly TcpConnectionHost _connections;
     private readonly ConcurrentDictionary<string, ScpiDevice> _devices = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<ushort, HiSlipSession> _sessions = new();
     private readonly ExclusiveLocks _locks = new();
-    private readonly CancellationTokenSource _stop = new();
-    private readonly List<Task> _tasks = [];
-    private readonly Lock _gate = new();
     private readonly ILogger? _log;
-    private readonly Task _accepting;
     private int _nextSession;
-    private int _disposed;
 
     private HiSlipServer(TcpListener listener, bool overlapped, ILogger? log)
     {
-        _listener = listener;
         Overlapped = overlapped;
         _log = log;
-        _accepting = AcceptLoopAsync();
+        _connections = new TcpConnectionHost(listener, ServeAsync);
     }
 
-    public string Host => ((IPEndPoint)_listener.LocalEndpoint).Address.ToString();
+    public string Host => _connections.Host;
 
-    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+    public int Port => _connections.Port;
 
     public bool Overlapped { get; }
 
@@ -64,54 +58,7 @@ public sealed class HiSlipServer : IAsyncDisposable
 
     public string ResourceFor(string subAddress) => $"TCPIP::{Host}::{subAddress},{Port}::INSTR";
 
-    public async ValueTask DisposeAsync()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) == 1)
-        {
-            return;
-        }
-
-        await _stop.CancelAsync().ConfigureAwait(false);
-        _listener.Stop();
-        Task[] tasks;
-        lock (_gate)
-        {
-            tasks = [.. _tasks, _accepting];
-        }
-
-        try
-        {
-            await Task.WhenAll(tasks).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or SocketException or IOException or ObjectDisposedException)
-        {
-        }
-
-        _stop.Dispose();
-    }
-
-    private async Task AcceptLoopAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await _listener.AcceptTcpClientAsync(_stop.Token).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
-            {
-                return;
-            }
-
-            client.NoDelay = true;
-            lock (_gate)
-            {
-                _tasks.RemoveAll(t => t.IsCompleted);
-                _tasks.Add(ServeAsync(client));
-            }
-        }
-    }
+    public ValueTask DisposeAsync() => _connections.DisposeAsync();
 
     private async Task ServeAsync(TcpClient client)
     {
@@ -119,7 +66,7 @@ public sealed class HiSlipServer : IAsyncDisposable
         var stream = client.GetStream();
         try
         {
-            var first = await HiSlipMessage.ReadAsync(stream, 4096, _stop.Token).ConfigureAwait(false);
+            var first = await HiSlipMessage.ReadAsync(stream, 4096, _connections.Stopping).ConfigureAwait(false);
             if (first is null)
             {
                 return;
@@ -167,7 +114,7 @@ public sealed class HiSlipServer : IAsyncDisposable
 
     private async Task SyncLoopAsync(HiSlipSession session, NetworkStream stream)
     {
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token, session.Closed.Token);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(_connections.Stopping, session.Closed.Token);
         while (true)
         {
             var m = await HiSlipMessage.ReadAsync(stream, ServerMaxMessageSize * 4, linked.Token).ConfigureAwait(false);
@@ -273,7 +220,7 @@ public sealed class HiSlipServer : IAsyncDisposable
 
     private async Task AsyncLoopAsync(HiSlipSession session, NetworkStream stream)
     {
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token, session.Closed.Token);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(_connections.Stopping, session.Closed.Token);
         while (true)
         {
             var m = await HiSlipMessage.ReadAsync(stream, 4096, linked.Token).ConfigureAwait(false);

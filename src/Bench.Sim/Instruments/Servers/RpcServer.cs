@@ -13,83 +13,30 @@ namespace Bench.Sim.Instruments.Servers;
 /// </summary>
 public sealed class RpcServer : IAsyncDisposable
 {
-    private readonly TcpListener _listener;
+    private readonly TcpConnectionHost _connections;
     private readonly uint _program;
     private readonly uint _version;
     private readonly Func<RpcCall, RpcConnection, XdrWriter, Task<bool>> _handler;
     private readonly Action<RpcConnection>? _closed;
     private readonly ILogger? _log;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly List<Task> _tasks = [];
-    private readonly Lock _gate = new();
-    private readonly Task _accepting;
-    private int _disposed;
 
     /// <param name="handler">Writes the results; returns false to drop the connection instead of replying (injected fault).</param>
     public RpcServer(TcpListener listener, uint program, uint version, Func<RpcCall, RpcConnection, XdrWriter, Task<bool>> handler, Action<RpcConnection>? closed, ILogger? log)
     {
-        _listener = listener;
         _program = program;
         _version = version;
         _handler = handler;
         _closed = closed;
         _log = log;
         listener.Start();
-        _accepting = AcceptLoopAsync();
+        _connections = new TcpConnectionHost(listener, client => TcpConnectionHost.OnOwnThread(() => Serve(client)));
     }
 
-    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+    public int Port => _connections.Port;
 
     public static TcpListener Listen(string host, int port) => new(IPAddress.Parse(host), port);
 
-    public async ValueTask DisposeAsync()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) == 1)
-        {
-            return;
-        }
-
-        await _stop.CancelAsync().ConfigureAwait(false);
-        _listener.Stop();
-        Task[] tasks;
-        lock (_gate)
-        {
-            tasks = [.. _tasks, _accepting];
-        }
-
-        try
-        {
-            await Task.WhenAll(tasks).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException or IOException)
-        {
-        }
-
-        _stop.Dispose();
-    }
-
-    private async Task AcceptLoopAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await _listener.AcceptTcpClientAsync(_stop.Token).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
-            {
-                return;
-            }
-
-            client.NoDelay = true;
-            lock (_gate)
-            {
-                _tasks.RemoveAll(t => t.IsCompleted);
-                _tasks.Add(Task.Factory.StartNew(() => Serve(client), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default));
-            }
-        }
-    }
+    public ValueTask DisposeAsync() => _connections.DisposeAsync();
 
     /// <summary>One connection on its own thread with blocking reads (no thread-pool hop per call); handlers may still wait.</summary>
     private void Serve(TcpClient client)
@@ -97,11 +44,11 @@ public sealed class RpcServer : IAsyncDisposable
         var connection = new RpcConnection(client.Client.RemoteEndPoint?.ToString() ?? "?");
         var stream = client.GetStream();
         var reply = new XdrWriter(1024);
-        using var closeOnStop = _stop.Token.Register(() => client.Close());
+        using var closeOnStop = _connections.Stopping.Register(() => client.Close());
         using var closeOnDrop = connection.Closed.Register(() => client.Close());
         try
         {
-            while (!_stop.IsCancellationRequested && !connection.Closed.IsCancellationRequested)
+            while (!_connections.Stopping.IsCancellationRequested && !connection.Closed.IsCancellationRequested)
             {
                 var record = RpcRecord.Read(stream, 64 * 1024 * 1024);
                 if (record is null)

@@ -16,28 +16,21 @@ namespace Bench.Sim.Instruments.Servers;
 public sealed class SocketScpiServer : IAsyncDisposable
 {
     private readonly ScpiDevice _device;
-    private readonly TcpListener _listener;
-    private readonly CancellationTokenSource _stop = new();
+    private readonly TcpConnectionHost _connections;
     private readonly ILogger _log;
-    private readonly List<Task> _clients = [];
-    private readonly List<Socket> _sockets = [];
-    private readonly Lock _gate = new();
     private readonly string _replyTerminator;
-    private readonly Task _accepting;
-    private int _disposed;
 
     private SocketScpiServer(ScpiDevice device, TcpListener listener, ILogger log)
     {
         _device = device;
-        _listener = listener;
         _log = log;
         _replyTerminator = device.Profile.Transport.ReadTermination;
-        _accepting = AcceptLoopAsync();
+        _connections = new TcpConnectionHost(listener, client => TcpConnectionHost.OnOwnThread(() => Serve(client)));
     }
 
-    public string Host => ((IPEndPoint)_listener.LocalEndpoint).Address.ToString();
+    public string Host => _connections.Host;
 
-    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+    public int Port => _connections.Port;
 
     public string Resource => $"TCPIP::{Host}::{Port}::SOCKET";
 
@@ -48,58 +41,7 @@ public sealed class SocketScpiServer : IAsyncDisposable
         return new SocketScpiServer(device, listener, log ?? NullLogger.Instance);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) == 1)
-        {
-            return;
-        }
-
-        await _stop.CancelAsync().ConfigureAwait(false);
-        _listener.Stop();
-        Task[] clients;
-        lock (_gate)
-        {
-            clients = [.. _clients];
-            foreach (var socket in _sockets)
-            {
-                socket.Close(); // ends the blocking Receive of its thread
-            }
-        }
-
-        try
-        {
-            await Task.WhenAll(clients.Append(_accepting)).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
-        {
-        }
-
-        _stop.Dispose();
-    }
-
-    private async Task AcceptLoopAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await _listener.AcceptTcpClientAsync(_stop.Token).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
-            {
-                return;
-            }
-
-            client.NoDelay = true;
-            lock (_gate)
-            {
-                _clients.RemoveAll(t => t.IsCompleted);
-                _clients.Add(Task.Factory.StartNew(() => Serve(client), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default));
-            }
-        }
-    }
+    public ValueTask DisposeAsync() => _connections.DisposeAsync();
 
     /// <summary>
     /// One connection on its own thread with blocking socket calls: a request wakes this thread directly, with no
@@ -111,14 +53,12 @@ public sealed class SocketScpiServer : IAsyncDisposable
         var socket = client.Client;
         var buffer = new byte[8192];
         var pending = 0;
-        lock (_gate)
-        {
-            _sockets.Add(socket);
-        }
 
+        // Closing the socket on stop ends the blocking Receive of this thread.
+        using var closeOnStop = _connections.Stopping.Register(() => client.Close());
         try
         {
-            while (!_stop.IsCancellationRequested)
+            while (!_connections.Stopping.IsCancellationRequested)
             {
                 if (pending == buffer.Length)
                 {
@@ -140,7 +80,7 @@ public sealed class SocketScpiServer : IAsyncDisposable
                     var end = newline > lineStart && buffer[newline - 1] == (byte)'\r' ? newline - 1 : newline;
                     var line = Encoding.Latin1.GetString(buffer, lineStart, end - lineStart);
                     lineStart = scanFrom = newline + 1;
-                    var reply = _device.ProcessAsync(line, connection, _stop.Token).GetAwaiter().GetResult();
+                    var reply = _device.ProcessAsync(line, connection, _connections.Stopping).GetAwaiter().GetResult();
                     if (reply.Drop)
                     {
                         _log.LogInformation("{Connection}: dropping the connection (injected fault)", connection);
@@ -164,11 +104,6 @@ public sealed class SocketScpiServer : IAsyncDisposable
         }
         finally
         {
-            lock (_gate)
-            {
-                _sockets.Remove(socket);
-            }
-
             client.Dispose();
             _device.OnDisconnected(connection);
         }
