@@ -41,13 +41,7 @@ internal static class VirtualBenchRun
             await using var source = await InstrumentConnector.OpenSourceAsync(InstrumentProfile.LoadShipped("bench-sim-source.yaml"), bench.SourceResource, calibration, null, CancellationToken.None);
             await using var referenceStandard = await InstrumentConnector.OpenReferenceAsync(reference, bench.ReferenceResource, calibration, null, CancellationToken.None);
             await using var meter = await ModbusMeter.ConnectAsync(dut, bench.MeterResource, CancellationToken.None);
-            var figures = new BenchUncertaintyFigures
-            {
-                ReferenceAccuracyUnityPercent = reference.EnergyAccuracy?.AtUnityPowerFactor.PercentAtFullRange,
-                ReferenceAccuracyReducedPfPercent = reference.EnergyAccuracy?.AtHalfPowerFactor.PercentAtFullRange,
-                ReferenceAccuracyCoverageFactor = reference.EnergyAccuracy?.CoverageFactor ?? Math.Sqrt(3),
-                ReferenceCalibrationPercent = 0.005,
-            };
+            var figures = BenchUncertaintyFigures.For(reference, calibrationPercent: 0.005);
             var executor = new PlanExecutor(new BenchConnections(source, referenceStandard, meter, bench.Clock), figures);
             var outcome = await executor.RunAsync(plan, PointResolver.Resolve(plan, ratings), null, null, null, CancellationToken.None);
             return outcome.Points;

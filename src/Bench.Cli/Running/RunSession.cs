@@ -136,7 +136,7 @@ public sealed class RunSession(TextWriter output, TextWriter errors)
             ExecutionOutcome outcome;
             await using (var journal = RunJournal.OpenForAppend(outDir))
             {
-                var figures = UncertaintyFigures(referenceProfile, benchProfile.Reference);
+                var figures = BenchUncertaintyFigures.For(referenceProfile, benchProfile.Reference.CalibrationUncertaintyPercent);
                 var executor = new PlanExecutor(new BenchConnections(source, reference, meter, clock), figures, logging.CreateLogger<PlanExecutor>());
                 outcome = await executor.RunAsync(plan, points, journal, previous?.Points, new ConsoleProgress(output), ct);
             }
@@ -197,15 +197,6 @@ public sealed class RunSession(TextWriter output, TextWriter errors)
             _ => ExitCodes.IncompleteOrAborted,
         };
     }
-
-    /// <summary>The reference's energy accuracy (profile, at full range: conservative) and its calibration certificate's U.</summary>
-    private static BenchUncertaintyFigures UncertaintyFigures(InstrumentProfile reference, BenchInstrument benchEntry) => new()
-    {
-        ReferenceAccuracyUnityPercent = reference.EnergyAccuracy?.AtUnityPowerFactor.PercentAtFullRange,
-        ReferenceAccuracyReducedPfPercent = reference.EnergyAccuracy?.AtHalfPowerFactor.PercentAtFullRange,
-        ReferenceAccuracyCoverageFactor = reference.EnergyAccuracy?.CoverageFactor ?? Math.Sqrt(3),
-        ReferenceCalibrationPercent = benchEntry.CalibrationUncertaintyPercent,
-    };
 
     private static string Pick(string configured, string? virtualResource) =>
         configured == BenchProfile.Virtual

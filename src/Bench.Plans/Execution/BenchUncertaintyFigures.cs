@@ -1,3 +1,5 @@
+using Bench.Instruments.Profiles;
+
 namespace Bench.Plans.Execution;
 
 /// <summary>
@@ -21,4 +23,16 @@ public sealed record BenchUncertaintyFigures
     public double? ReferenceCalibrationPercent { get; init; }
 
     public double? SourceStabilityPercent { get; init; }
+
+    /// <summary>
+    /// The reference's energy accuracy from its instrument profile (taken at full range: conservative) and the
+    /// expanded uncertainty its calibration certificate states.
+    /// </summary>
+    public static BenchUncertaintyFigures For(InstrumentProfile reference, double? calibrationPercent) => new()
+    {
+        ReferenceAccuracyUnityPercent = reference.EnergyAccuracy?.AtUnityPowerFactor.PercentAtFullRange,
+        ReferenceAccuracyReducedPfPercent = reference.EnergyAccuracy?.AtHalfPowerFactor.PercentAtFullRange,
+        ReferenceAccuracyCoverageFactor = reference.EnergyAccuracy?.CoverageFactor ?? Math.Sqrt(3),
+        ReferenceCalibrationPercent = calibrationPercent,
+    };
 }

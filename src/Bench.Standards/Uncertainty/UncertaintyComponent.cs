@@ -20,12 +20,18 @@ public sealed record UncertaintyComponent(string Name, Distribution Distribution
     public static UncertaintyComponent FromCertificate(string name, double expandedPercent, double coverageFactor) =>
         new(name, Distribution.Normal, expandedPercent, Math.Abs(expandedPercent) / coverageFactor);
 
-    /// <summary>Type A from n repeated errors: s/√n with n − 1 degrees of freedom.</summary>
-    public static UncertaintyComponent Repeatability(string name, IReadOnlyList<double> observations)
+    /// <summary>s = √(Σ(x − x̄)² / (n − 1)) of at least two observations (GUM 4.2.2).</summary>
+    public static double ExperimentalStandardDeviation(IReadOnlyList<double> observations)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(observations.Count, 2);
         var mean = observations.Average();
-        var s = Math.Sqrt(observations.Sum(x => (x - mean) * (x - mean)) / (observations.Count - 1));
+        return Math.Sqrt(observations.Sum(x => (x - mean) * (x - mean)) / (observations.Count - 1));
+    }
+
+    /// <summary>Type A from n repeated errors: s/√n with n − 1 degrees of freedom.</summary>
+    public static UncertaintyComponent Repeatability(string name, IReadOnlyList<double> observations)
+    {
+        var s = ExperimentalStandardDeviation(observations);
         return new UncertaintyComponent(name, Distribution.Observed, s, s / Math.Sqrt(observations.Count))
         {
             DegreesOfFreedom = observations.Count - 1,

@@ -1,3 +1,5 @@
+using Bench.Standards.Uncertainty;
+
 namespace Bench.Plans.Execution.Tests;
 
 /// <summary>What repeated energy gates at one setting gave: each gate's error and the summed energies.</summary>
@@ -6,17 +8,6 @@ public sealed record GateSeries(IReadOnlyList<double> ErrorsPercent, double Refe
     /// <summary>The error of the summed energies (= the gates' mean error weighted by energy).</summary>
     public double ErrorPercent => (MeterEnergy - ReferenceEnergy) / ReferenceEnergy * 100;
 
-    public double? StandardDeviationPercent
-    {
-        get
-        {
-            if (ErrorsPercent.Count < 2)
-            {
-                return null;
-            }
-
-            var mean = ErrorsPercent.Average();
-            return Math.Sqrt(ErrorsPercent.Sum(v => (v - mean) * (v - mean)) / (ErrorsPercent.Count - 1));
-        }
-    }
+    public double? StandardDeviationPercent =>
+        ErrorsPercent.Count < 2 ? null : UncertaintyComponent.ExperimentalStandardDeviation(ErrorsPercent);
 }
