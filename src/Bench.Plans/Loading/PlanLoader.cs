@@ -40,25 +40,13 @@ public static class PlanLoader
             throw new BenchInputException(root.At(quantityNode!), $"{table.Standard} is a table for '{table.Quantity}', not '{quantity}'");
         }
 
-        var ruleNode = root.Scalar("decision-rule");
-        var rule = ruleNode?.Value ?? "simple";
-        _ = DecisionRules.Parse(rule, ruleNode is null ? root.Where : root.At(ruleNode));
-
-        var description = root.OptionalString("description") ?? "";
-        var settle = Seconds(root, "settle-s", 5);
+        var (rule, repeats, description, settle) = ReadConduct(root);
         var minimumGate = Seconds(root, "minimum-gate-s", 10);
         var maximumGate = Seconds(root, "maximum-gate-s", TimeSpan.FromDays(30).TotalSeconds);
         var fraction = root.OptionalDouble("resolution-fraction") ?? 0.1;
         if (fraction is <= 0 or > 1)
         {
             throw new BenchInputException(root.At(root.Scalar("resolution-fraction")!), "'resolution-fraction' lies in (0, 1]");
-        }
-
-        var repeatsNode = root.Scalar("repeats");
-        var repeats = root.OptionalDouble("repeats") ?? 1;
-        if (repeats is < 1 or > 100 || repeats != Math.Floor(repeats))
-        {
-            throw new BenchInputException(root.At(repeatsNode!), "'repeats' is a whole number from 1 to 100");
         }
 
         var methodNode = root.Scalar("method");
@@ -95,7 +83,7 @@ public static class PlanLoader
             MinimumGate = minimumGate,
             MaximumGate = maximumGate,
             ResolutionFractionOfLimit = fraction,
-            Repeats = (int)repeats,
+            Repeats = repeats,
             EnergyMethod = method,
         };
     }
@@ -135,17 +123,7 @@ public static class PlanLoader
             functions.RejectUnknownKeys();
         }
 
-        var ruleNode = root.Scalar("decision-rule");
-        var rule = ruleNode?.Value ?? "simple";
-        _ = DecisionRules.Parse(rule, ruleNode is null ? root.Where : root.At(ruleNode));
-        var repeats = root.OptionalDouble("repeats") ?? 1;
-        if (repeats is < 1 or > 100 || repeats != Math.Floor(repeats))
-        {
-            throw new BenchInputException(root.At(root.Scalar("repeats")!), "'repeats' is a whole number from 1 to 100");
-        }
-
-        var description = root.OptionalString("description") ?? "";
-        var settle = Seconds(root, "settle-s", 5);
+        var (rule, repeats, description, settle) = ReadConduct(root);
         var points = new List<PlanPoint>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var p in root.RequiredList("points"))
@@ -189,7 +167,7 @@ public static class PlanLoader
             File = path,
             Description = description,
             Settle = settle,
-            Repeats = (int)repeats,
+            Repeats = repeats,
         };
     }
 
@@ -291,6 +269,21 @@ public static class PlanLoader
         var frequency = frequencyNode is null ? new RatedValue(1, "fn") : RatedValue.Parse(frequencyNode.Value ?? "", p.At(frequencyNode), "fn", "Hz");
         p.RejectUnknownKeys();
         return new PlanPoint(id, current, angle, voltage, frequency, p.Where) { Load = load, LoadedPhase = phase, Test = test, Influence = influence };
+    }
+
+    /// <summary>How every plan is conducted, whatever it measures: decision rule, repeats, description, settling.</summary>
+    private static (string Rule, int Repeats, string Description, TimeSpan Settle) ReadConduct(YamlMap root)
+    {
+        var ruleNode = root.Scalar("decision-rule");
+        var rule = ruleNode?.Value ?? "simple";
+        _ = DecisionRules.Parse(rule, ruleNode is null ? root.Where : root.At(ruleNode));
+        var repeats = root.OptionalDouble("repeats") ?? 1;
+        if (repeats is < 1 or > 100 || repeats != Math.Floor(repeats))
+        {
+            throw new BenchInputException(root.At(root.Scalar("repeats")!), "'repeats' is a whole number from 1 to 100");
+        }
+
+        return (rule, (int)repeats, root.OptionalString("description") ?? "", Seconds(root, "settle-s", 5));
     }
 
     private static TimeSpan Seconds(YamlMap map, string key, double fallback)
