@@ -135,7 +135,7 @@ public static class PlanLoader
             }
 
             var parameterNode = p.Scalar("parameter") ?? throw new BenchInputException(p.Where, $"point '{id}': missing 'parameter'");
-            var allowed = pmdFunctions ? ParameterNames : ParameterNames.Where(n => n.Parameter != PowerQualityParameter.ActivePower).ToArray();
+            var allowed = pmdFunctions ? ParameterNames : [.. ParameterNames.Where(n => n.Parameter != PowerQualityParameter.ActivePower), .. PowerQualityPointReader.Parameters];
             var parameter = allowed.FirstOrDefault(n => n.Name == parameterNode.Value?.Trim().ToLowerInvariant()).Parameter;
             if (!allowed.Any(n => n.Name == parameterNode.Value?.Trim().ToLowerInvariant()))
             {
@@ -150,11 +150,13 @@ public static class PlanLoader
             var current = p.Scalar("current") is { } c ? RatedValue.Parse(c.Value ?? "", p.At(c), "In", "Imax", "Ist", "Imin", "Itr", "A") : new RatedValue(1, "In");
             var voltage = p.Scalar("voltage") is { } v ? RatedValue.Parse(v.Value ?? "", p.At(v), "Un", "V") : new RatedValue(1, "Un");
             var frequency = p.Scalar("frequency") is { } f ? RatedValue.Parse(f.Value ?? "", p.At(f), "fn", "Hz") : new RatedValue(1, "fn");
+            var stimulus = pmdFunctions ? new PowerQualityStimulus() : PowerQualityPointReader.Read(p, id, parameter);
             p.RejectUnknownKeys();
             points.Add(new PlanPoint(id, current, LoadAngle.FromPowerFactor(PowerFactor.Unity), voltage, frequency, p.Where)
             {
                 Test = PointTest.PowerQuality,
                 Parameter = parameter,
+                Stimulus = stimulus,
             });
         }
 

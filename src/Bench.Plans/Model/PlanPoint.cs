@@ -21,4 +21,7 @@ public sealed record PlanPoint(string Id, RatedValue Current, LoadAngle Angle, R
 
     /// <summary>For <see cref="PointTest.PowerQuality"/>: which parameter is compared.</summary>
     public PowerQualityParameter? Parameter { get; init; }
+
+    /// <summary>For <see cref="PointTest.PowerQuality"/>: harmonics, unbalance, flicker or voltage events on top of the steady setting.</summary>
+    public PowerQualityStimulus Stimulus { get; init; } = new();
 }

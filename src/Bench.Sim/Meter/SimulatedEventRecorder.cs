@@ -39,6 +39,9 @@ public sealed class SimulatedEventRecorder : IDisposable
         Evaluate(observer.Grid.State, observer.Grid.Time.GetUtcNow());
     }
 
+    /// <summary>Defects applied to each event as it is logged (the COMTRADE record still shows the true waveform).</summary>
+    public SimulatedEventFaults Faults { get; init; } = SimulatedEventFaults.None;
+
     /// <summary>Closed events, oldest first (at most the log's capacity; the oldest are dropped).</summary>
     public IReadOnlyList<PqEvent> Events
     {
@@ -107,7 +110,17 @@ public sealed class SimulatedEventRecorder : IDisposable
 
     private PqEvent Record(PqEvent e)
     {
-        _events.Add(e);
+        if (e.Duration.TotalSeconds < Faults.MinimumDetectedDurationS)
+        {
+            return e;
+        }
+
+        var duration = e.Duration + TimeSpan.FromSeconds(Faults.DurationBiasS);
+        _events.Add(e with
+        {
+            Duration = duration < TimeSpan.Zero ? TimeSpan.Zero : duration,
+            ExtremePercentOfDeclared = e.ExtremePercentOfDeclared + Faults.ExtremeBiasPercent,
+        });
         if (_events.Count > _capacity)
         {
             _events.RemoveAt(0);

@@ -44,6 +44,9 @@ public sealed class SimulatedMeterDataModel : IModbusDataModel, IDisposable
         var records = options.RecordFolder is { } folder ? new SimulatedRecordWriter(folder) : null;
         _events = _eventLog is { } log || records is not null
             ? new SimulatedEventRecorder(observer, profile.NominalVoltageV, _eventLog?.Capacity ?? 100, records is null ? null : records.Write)
+            {
+                Faults = options.EventFaults,
+            }
             : null;
         MarkReadable(profile);
         _identification = new Dictionary<byte, string>

@@ -42,6 +42,9 @@ public sealed record SimulatedMeterOptions
     /// <summary>Folder the meter writes a COMTRADE record of each PQ event into (serve it over SFTP); null = none.</summary>
     public string? RecordFolder { get; init; }
 
+    /// <summary>Defects of the event detection (missed short events, duration and residual offsets); none by default.</summary>
+    public SimulatedEventFaults EventFaults { get; init; } = SimulatedEventFaults.None;
+
     /// <summary>Register map and error model; null = the shipped PM8000 profile.</summary>
     public DutProfile? Profile { get; init; }
 

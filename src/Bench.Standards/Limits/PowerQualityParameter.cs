@@ -10,4 +10,11 @@ public enum PowerQualityParameter
     Voltage,
     Current,
     ActivePower,
+
+    // IEC 61000-4-30 parameters beyond the magnitudes (IEC 62586-2 tests them with events, distortion and unbalance).
+    VoltageEvents,
+    Unbalance,
+    VoltageHarmonic,
+    VoltageThd,
+    Flicker,
 }

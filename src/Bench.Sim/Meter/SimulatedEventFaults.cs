@@ -1,0 +1,17 @@
+namespace Bench.Sim.Meter;
+
+/// <summary>
+/// Defects of the simulated meter's event detection, so that an event test can be shown to fail: events shorter than
+/// <see cref="MinimumDetectedDurationS"/> go unlogged (a detector that is too slow), logged durations are off by
+/// <see cref="DurationBiasS"/>, and residual or maximum voltages by <see cref="ExtremeBiasPercent"/> (% Udin).
+/// </summary>
+public sealed record SimulatedEventFaults
+{
+    public static SimulatedEventFaults None { get; } = new();
+
+    public double MinimumDetectedDurationS { get; init; }
+
+    public double DurationBiasS { get; init; }
+
+    public double ExtremeBiasPercent { get; init; }
+}
