@@ -17,7 +17,11 @@ namespace Bench.Sim.Tests;
 /// </summary>
 internal static class VirtualBenchRun
 {
-    public static async Task<IReadOnlyList<PointResult>> RunAsync(string planYaml, double meterErrorPercent, InstrumentProfile? referenceProfile = null)
+    public static Task<IReadOnlyList<PointResult>> RunAsync(string planYaml, double meterErrorPercent, InstrumentProfile? referenceProfile = null) =>
+        RunAsync(planYaml, new SimulatedMeterOptions { ErrorPercent = meterErrorPercent, UseProfileErrorCurve = false }, referenceProfile);
+
+    /// <param name="benchDut">The DUT profile the bench reads the meter with; null = the shipped PM8000 (the simulated meter's own map is <see cref="SimulatedMeterOptions.Profile"/>).</param>
+    public static async Task<IReadOnlyList<PointResult>> RunAsync(string planYaml, SimulatedMeterOptions meterOptions, InstrumentProfile? referenceProfile = null, DutProfile? benchDut = null)
     {
         var dir = Directory.CreateTempSubdirectory("bench-vb-").FullName;
         try
@@ -25,7 +29,7 @@ internal static class VirtualBenchRun
             var planPath = Path.Combine(dir, "plan.yaml");
             await File.WriteAllTextAsync(planPath, planYaml);
             var plan = PlanLoader.Load(planPath);
-            var dut = DutProfile.Load(ShippedFiles.Find("fixtures/dut", "pm8000.yaml"));
+            var dut = benchDut ?? DutProfile.Load(ShippedFiles.Find("fixtures/dut", "pm8000.yaml"));
             var ratings = new DutRatings(dut.NominalCurrentA, dut.MaximumCurrentA, dut.StartingCurrentA, dut.NominalVoltageV, dut.NominalFrequencyHz, dut.AccuracyClass)
             {
                 PulseConstantImpPerKwh = dut.PulseConstantImpPerKwh,
@@ -33,7 +37,7 @@ internal static class VirtualBenchRun
             var reference = referenceProfile ?? InstrumentProfile.LoadShipped("bench-sim-reference.yaml");
             var options = new VirtualBenchOptions
             {
-                Meter = new SimulatedMeterOptions { ErrorPercent = meterErrorPercent, UseProfileErrorCurve = false },
+                Meter = meterOptions,
                 ReferenceProfile = reference,
             };
             await using var bench = await VirtualBench.StartAsync(options, CancellationToken.None);

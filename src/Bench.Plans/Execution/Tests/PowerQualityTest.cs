@@ -12,12 +12,33 @@ namespace Bench.Plans.Execution.Tests;
 /// <summary>
 /// An IEC 61000-4-30 parameter as IEC 62586-2 tests it: the source sets the test state, then the meter's 10/12-cycle
 /// reading is compared with the reference standard's, repeat by repeat. Frequency errors are in mHz, voltage and current
-/// errors in percent of the nominal (Udin, In), the worst phase deciding. The budget holds the Type A spread only: the
-/// reference's own uncertainty for U, I and f is not in the instrument profiles yet.
+/// errors in percent of the nominal (Udin, In), the worst phase deciding. The budget holds the Type A spread and, for
+/// IEC 61000-4-30 points, the reference's accuracy for the parameter where its instrument profile states one; the
+/// result says which. Events, THD and the parameters the meter's map lacks go to their own runners.
 /// </summary>
 public sealed class PowerQualityTest(PointRunContext context) : IPointTestRunner
 {
-    public async Task<PointResult> RunAsync(TestPlan plan, ResolvedPoint point, CancellationToken cancellationToken)
+    public Task<PointResult> RunAsync(TestPlan plan, ResolvedPoint point, CancellationToken cancellationToken)
+    {
+        var parameter = point.Plan.Parameter!.Value;
+        if (UnsupportedPowerQualityParameter.Reason(parameter, context.Bench) is { } reason)
+        {
+            return Task.FromResult(context.Incomplete(plan, point, reason));
+        }
+
+        return parameter switch
+        {
+            PowerQualityParameter.VoltageEvents => new VoltageEventTest(context).RunAsync(plan, point, cancellationToken),
+            PowerQualityParameter.VoltageThd => new HarmonicDistortionTest(context).RunAsync(plan, point, cancellationToken),
+            _ => RunMagnitudeAsync(plan, point, cancellationToken),
+        };
+    }
+
+    /// <summary>The budget's lines as the certificate lists them.</summary>
+    internal static List<UncertaintyContribution> Contributions(UncertaintyBudget budget) =>
+        budget.Components.Select(c => new UncertaintyContribution(c.Name, c.Type, c.Distribution.ToString().ToLowerInvariant(), c.StatedPercent, c.StandardUncertaintyPercent)).ToList();
+
+    private async Task<PointResult> RunMagnitudeAsync(TestPlan plan, ResolvedPoint point, CancellationToken cancellationToken)
     {
         var bench = context.Bench;
         await bench.Source.ApplyAsync(point.Setpoint, cancellationToken);
@@ -51,7 +72,23 @@ public sealed class PowerQualityTest(PointRunContext context) : IPointTestRunner
         }
 
         var mean = errors.Average();
-        var budget = new UncertaintyBudget(errors.Count >= 2 ? [UncertaintyComponent.Repeatability($"Repeatability, {errors.Count} readings (Type A)", errors)] : []);
+        var components = new List<UncertaintyComponent>();
+        var notes = new List<string>();
+        if (errors.Count >= 2)
+        {
+            components.Add(UncertaintyComponent.Repeatability($"Repeatability, {errors.Count} readings (Type A)", errors));
+            notes.Add($"Type A spread of {errors.Count} readings");
+        }
+
+        if (plan.Quantity == "power-quality")
+        {
+            var nominal = parameter == PowerQualityParameter.Current ? point.Ratings.NominalCurrentA : point.Ratings.NominalVoltageV;
+            var (reference, note) = ReferenceMagnitudeUncertainty.For(bench.Reference, parameter, referenceSum / errors.Count, nominal, point.LimitUnit);
+            components.AddRange(reference is null ? [] : [reference]);
+            notes.Add(note);
+        }
+
+        var budget = new UncertaintyBudget(components);
         // A spread of exactly zero (a deterministic simulator) is no evidence of zero uncertainty: then U stays unstated.
         var expanded = budget.ExpandedPercent > 0 ? budget.ExpandedPercent : (double?)null;
         var verdict = DecisionRules.Decide(context.Rule, mean, point.LimitPercent, expanded);
@@ -66,7 +103,8 @@ public sealed class PowerQualityTest(PointRunContext context) : IPointTestRunner
             UncertaintyPercent = expanded,
             CoverageFactor = expanded is null ? null : budget.CoverageFactor,
             Tur = expanded is null ? null : budget.Tur(point.LimitPercent),
-            Reason = string.Create(CultureInfo.InvariantCulture, $"{Name(parameter)}: meter {meterSum / errors.Count:0.#####} {unit}, reference {referenceSum / errors.Count:0.#####} {unit}; error in {point.LimitUnit}"),
+            Budget = components.Count == 0 ? null : Contributions(budget),
+            Reason = string.Create(CultureInfo.InvariantCulture, $"{Name(parameter)}: meter {meterSum / errors.Count:0.#####} {unit}, reference {referenceSum / errors.Count:0.#####} {unit}; error in {point.LimitUnit}; budget: {(notes.Count == 0 ? "none" : string.Join("; ", notes))}"),
         };
     }
 

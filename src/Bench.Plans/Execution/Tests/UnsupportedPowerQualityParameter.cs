@@ -1,0 +1,31 @@
+using Bench.Dut.Meter;
+using Bench.Standards.Limits;
+
+namespace Bench.Plans.Execution.Tests;
+
+/// <summary>
+/// Why a power-quality parameter cannot be compared on this bench, before anything is energized: the meter's register
+/// map (Bench's DUT profile format) has no quantity for it, or the source cannot make the signal. Such points end
+/// INCOMPLETE with this reason, never PASS; nothing is invented.
+/// </summary>
+public static class UnsupportedPowerQualityParameter
+{
+    public static string? Reason(PowerQualityParameter parameter, BenchConnections bench) => parameter switch
+    {
+        PowerQualityParameter.Unbalance =>
+            "not supported: the DUT profile format has no u2 quantity and the PM8000 map documents none (pm8000-map.md §3: "
+            + "registers 3038–3052 hold per-phase deviation-from-average unbalance, not the IEC 61000-4-30 u2 = U2/U1 of "
+            + "symmetrical components); the reference standard's profile reports no phase angles to compute u2 from either",
+        PowerQualityParameter.VoltageHarmonic =>
+            "not supported: no per-harmonic register of the PM8000 is publicly documented (pm8000-map.md §5: individual "
+            + "harmonics live in ION Harmonics modules and need a custom Modbus mapping) and the DUT profile format has no "
+            + "harmonic-order quantity; THD points (parameter: thd) compare what the map does expose",
+        PowerQualityParameter.Flicker =>
+            "not supported: the PM8000 map documents no Pst register (pm8000-map.md §3, §5) and the DUT profile format has "
+            + "no flicker quantity; the source's setpoint has no flicker modulation either (ThreePhaseSetpoint carries "
+            + "steady U, I, angles and harmonics only)",
+        PowerQualityParameter.VoltageThd when bench.Meter is not ModbusMeter =>
+            "the meter is not read through a Modbus register map: THD cannot be read",
+        _ => null,
+    };
+}

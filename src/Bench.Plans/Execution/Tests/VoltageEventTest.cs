@@ -1,0 +1,111 @@
+using System.Globalization;
+
+using Bench.Core.Results;
+using Bench.Dut.Events;
+using Bench.Dut.Meter;
+using Bench.Instruments.Roles;
+using Bench.Plans.Model;
+using Bench.Standards.Decisions;
+using Bench.Standards.Limits;
+
+namespace Bench.Plans.Execution.Tests;
+
+/// <summary>
+/// Dips, swells and interruptions (IEC 61000-4-30 §5.4 as IEC 62586-2 tests them): the source runs the point's events
+/// one after another from the steady setting; the meter's event log is read before and after, and only the events it
+/// logged in between are compared. The reference is the programmed sequence (the reference standard's profile has no
+/// event detection): its residual is taken relative to the steady voltage the point applied, its start is when the
+/// trigger was sent. A missed event, an extra one, a duration or residual outside the class's tolerance fails the point.
+/// </summary>
+public sealed class VoltageEventTest(PointRunContext context) : IPointTestRunner
+{
+    private const string ReferenceNote = "reference: the programmed events (the reference standard's profile has no event detection)";
+
+    private const string BudgetNote = "budget: none; the programmed residual, duration and start are taken as exact (the source's amplitude and timing accuracy is not in its profile)";
+
+    public async Task<PointResult> RunAsync(TestPlan plan, ResolvedPoint point, CancellationToken cancellationToken)
+    {
+        var bench = context.Bench;
+        if (bench.Meter is not ModbusMeter meter || meter.Profile.EventLog is null)
+        {
+            return context.Incomplete(plan, point, "the meter's profile maps no event log (event_log), so its dips, swells and interruptions cannot be read; see pm8000-map.md §5");
+        }
+
+        if (bench.Source is not IVoltageEventSource { SupportsVoltageEvents: true } source)
+        {
+            return context.Incomplete(plan, point, $"the source ({bench.Source.Identity.Resource}) has no 'voltage_event' commands in its profile: it cannot run dips, swells or interruptions");
+        }
+
+        var steady = point.Setpoint;
+        var frequency = steady.FrequencyHz;
+        var declared = point.Ratings.NominalVoltageV;
+        var limits = PowerQualityEventLimits.For(plan.AccuracyClass, point.Ratings.NominalFrequencyHz);
+        await bench.Source.ApplyAsync(steady, cancellationToken);
+        await bench.Clock.WaitAsync(plan.Settle, cancellationToken);
+        var before = await meter.ReadEventsAsync(cancellationToken);
+
+        var programmed = new List<ProgrammedEvent>();
+        var number = 0;
+        foreach (var planned in point.Plan.Stimulus.Events)
+        {
+            await bench.Clock.WaitAsync(TimeSpan.FromSeconds(planned.GapS), cancellationToken);
+            var seconds = planned.Seconds(frequency);
+            var voltageEvent = new VoltageEvent(planned.ResidualPercent, seconds, planned.Phases);
+            var start = bench.Clock.Now;
+            await source.RunVoltageEventAsync(voltageEvent, cancellationToken);
+            var latency = bench.Clock.Now - start;
+            programmed.Add(Programmed(++number, planned, steady.Phases.Select(p => p.VoltageV).ToArray(), declared, start, seconds, frequency, latency));
+            await bench.Clock.WaitAsync(TimeSpan.FromSeconds(seconds), cancellationToken);
+        }
+
+        // The meter logs an event once it has ended and recovered past the hysteresis: give it a moment to write it.
+        await bench.Clock.WaitAsync(TimeSpan.FromSeconds(Math.Max(1, point.Plan.Stimulus.Events[^1].GapS)), cancellationToken);
+        var after = await meter.ReadEventsAsync(cancellationToken);
+        var fresh = NewEvents(before, after);
+        var outcome = EventJudgement.Judge(programmed, fresh, limits, frequency);
+
+        var verdict = outcome.Passed
+            ? outcome.WorstExtremeError is { } e ? DecisionRules.Decide(context.Rule, e, point.LimitPercent, null) : Verdict.Pass
+            : Verdict.Fail;
+        var set = point.Plan.Stimulus.EventSet is { } name ? $"{name} ({PowerQualityEventSets.Clause}); " : "";
+        var summary = string.Create(CultureInfo.InvariantCulture, $"{programmed.Count} events programmed, {fresh.Count} logged by the meter, {outcome.Missing} missing, {outcome.Extra} extra");
+        var tolerances = string.Create(CultureInfo.InvariantCulture, $"tolerances: residual ±{limits.ResidualPercentOfUdin:0.###} % Udin, duration ±{limits.DurationCycles:0.#} cycle(s), start ±{limits.Start(frequency, TimeSpan.Zero).TotalMilliseconds:0.#} ms + trigger latency");
+        return context.Result(plan, point, null, null, outcome.WorstExtremeError, verdict) with
+        {
+            ReferenceValue = outcome.WorstReference,
+            MeterValue = outcome.WorstMeter,
+            ValueUnit = "% Udin",
+            Repeats = Math.Max(1, programmed.Count),
+            Reason = $"{set}{summary}; {ReferenceNote}; {tolerances}; {BudgetNote}. {string.Join(" | ", outcome.Lines)}",
+        };
+    }
+
+    private static ProgrammedEvent Programmed(int number, PlannedVoltageEvent planned, double[] steadyV, double declaredV, DateTimeOffset start, double seconds, double frequency, TimeSpan latency)
+    {
+        var mask = planned.Phases.Aggregate(0, (m, p) => m | (1 << (p - 1)));
+        var all = mask == (1 << steadyV.Length) - 1;
+        // The residual is a fraction of the steady voltage on each affected phase; the meter reports it in % Udin.
+        var extreme = planned.Phases.Select(p => planned.ResidualPercent * steadyV[p - 1] / declaredV);
+        var swell = planned.ResidualPercent > 100;
+        var value = swell ? extreme.Max() : extreme.Min();
+        var kind = ProgrammedEvent.KindOf(value, all);
+        var expected = kind is { } k ? new PqEvent(k, mask, start, TimeSpan.FromSeconds(seconds), value) : null;
+        return new ProgrammedEvent(number, expected, planned.ResidualPercent, mask, latency, seconds < 2 / frequency);
+    }
+
+    /// <summary>The events in <paramref name="after"/> that were not in the log already (records compare by value).</summary>
+    private static List<PqEvent> NewEvents(IReadOnlyList<PqEvent> before, IReadOnlyList<PqEvent> after)
+    {
+        var old = before.ToList();
+        var fresh = new List<PqEvent>();
+        foreach (var e in after)
+        {
+            if (!old.Remove(e))
+            {
+                fresh.Add(e);
+            }
+        }
+
+        return fresh;
+    }
+}

@@ -1,0 +1,143 @@
+using Bench.Core.Results;
+using Bench.Dut.Profiles;
+using Bench.Instruments.Profiles;
+using Bench.Sim.Meter;
+
+namespace Bench.Sim.Tests;
+
+/// <summary>
+/// Issue 7, IEC 62586-2 events on the virtual bench: the simulated source runs a sequence of dips, a swell and an
+/// interruption; the simulated PM8000 logs them (with injected detection defects); the plan's verdicts follow the
+/// IEC 61000-4-30 Class A tolerances of power-quality.md §3: residual ±0.2 % Udin, duration ±1 cycle (20 ms at 50 Hz).
+/// </summary>
+[NonParallelizable]
+public class VoltageEventPlanTests
+{
+    private const string Sequence = """
+        name: events
+        standard: IEC 61000-4-30
+        class: A
+        settle-s: 2
+        points:
+          - id: SEQ
+            parameter: events
+            gap-s: 1
+            events:
+              - { residual: 70, duration-ms: 100 }
+              - { residual: 40, duration-cycles: 10, phases: L1 }
+              - { residual: 120, duration-ms: 500, gap-s: 2 }
+              - { residual: 0, duration-s: 1 }
+        """;
+
+    private static Task<PointResult> Run(SimulatedEventFaults faults, string plan = Sequence, DutProfile? benchDut = null, DutProfile? meterMap = null) =>
+        VirtualBenchRun.RunAsync(plan, new SimulatedMeterOptions { UseProfileErrorCurve = false, EventFaults = faults, Profile = meterMap }, benchDut: benchDut)
+            .ContinueWith(t => t.Result.Single(), TaskScheduler.Default);
+
+    [Test]
+    public async Task A_meter_that_logs_every_event_as_programmed_passes()
+    {
+        var result = await Run(SimulatedEventFaults.None);
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Verdict, Is.EqualTo(Verdict.Pass), result.Reason);
+            Assert.That(result.Reason, Does.Contain("4 events programmed, 4 logged by the meter, 0 missing, 0 extra"));
+            Assert.That(result.Reason, Does.Contain("reference: the programmed events"));
+            Assert.That(result.Reason, Does.Contain("#2 dip 40 % Udin 200 ms (10 cycles) L1: meter dip"));
+            Assert.That(result.Reason, Does.Contain("#3 swell 120 % Udin"));
+            Assert.That(result.Reason, Does.Contain("#4 interruption 0 % Udin 1000 ms"));
+            Assert.That(result.ErrorUnit, Is.EqualTo("% of Udin"));
+            Assert.That(result.LimitPercent, Is.EqualTo(0.2));
+            Assert.That(result.ValueUnit, Is.EqualTo("% Udin"));
+            // The simulated meter measures the dipped grid with Bench.Dsp: residuals agree to far below 0.2 % Udin.
+            Assert.That(result.ErrorPercent!.Value, Is.EqualTo(0).Within(0.01));
+        });
+    }
+
+    [Test]
+    public async Task A_meter_that_misses_the_short_dip_fails_and_says_which()
+    {
+        // A detector that needs 150 ms misses the 100 ms dip (#1) and keeps the 200 ms one.
+        var result = await Run(new SimulatedEventFaults { MinimumDetectedDurationS = 0.15 });
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Verdict, Is.EqualTo(Verdict.Fail));
+            Assert.That(result.Reason, Does.Contain("#1 dip 70 % Udin 100 ms (5 cycles) L1 L2 L3: MISSING"));
+            Assert.That(result.Reason, Does.Contain("1 missing, 0 extra"));
+        });
+    }
+
+    [TestCase(0.015, Verdict.Pass)]   // 15 ms < 1 cycle at 50 Hz
+    [TestCase(0.025, Verdict.Fail)]   // 25 ms > 20 ms
+    [TestCase(-0.025, Verdict.Fail)]
+    public async Task Durations_are_judged_within_one_cycle(double biasS, Verdict expected)
+    {
+        var result = await Run(new SimulatedEventFaults { DurationBiasS = biasS });
+        Assert.That(result.Verdict, Is.EqualTo(expected), result.Reason);
+        if (expected == Verdict.Fail)
+        {
+            Assert.That(result.Reason, Does.Contain("duration off by").And.Contain("(±20 ms)"));
+        }
+    }
+
+    [TestCase(0.15, Verdict.Pass)]
+    [TestCase(0.3, Verdict.Fail)]
+    [TestCase(-0.3, Verdict.Fail)]
+    public async Task Residual_and_maximum_voltages_are_judged_within_0_2_percent_of_Udin(double biasPercent, Verdict expected)
+    {
+        var result = await Run(new SimulatedEventFaults { ExtremeBiasPercent = biasPercent });
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Verdict, Is.EqualTo(expected), result.Reason);
+            Assert.That(result.ErrorPercent!.Value, Is.EqualTo(biasPercent).Within(0.01), "worst residual error, meter − programmed");
+            Assert.That(result.MeterValue!.Value - result.ReferenceValue!.Value, Is.EqualTo(biasPercent).Within(0.01));
+        });
+    }
+
+    [Test]
+    public async Task A_meter_whose_event_log_cannot_be_read_leaves_the_point_incomplete()
+    {
+        // The bench's map has the log; the meter itself answers exception 02 there (its own map has none).
+        var withoutLog = WithoutEventLog();
+        var refused = await Run(SimulatedEventFaults.None, meterMap: withoutLog);
+        var unmapped = await Run(SimulatedEventFaults.None, benchDut: withoutLog);
+        Assert.Multiple(() =>
+        {
+            Assert.That(refused.Verdict, Is.EqualTo(Verdict.Incomplete));
+            Assert.That(refused.Reason, Does.Contain("59999"), "the failed read names the event log's count register");
+            Assert.That(unmapped.Verdict, Is.EqualTo(Verdict.Incomplete));
+            Assert.That(unmapped.Reason, Does.Contain("maps no event log"));
+        });
+    }
+
+    [Test]
+    public async Task The_IEC_61000_4_11_class_3_set_runs_as_one_sequence()
+    {
+        const string plan = """
+            name: 61000-4-11
+            standard: IEC 61000-4-30
+            class: A
+            points:
+              - { id: SET, parameter: events, event-set: iec61000-4-11-class3, gap-s: 2 }
+            """;
+        var result = await Run(SimulatedEventFaults.None, plan);
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Verdict, Is.EqualTo(Verdict.Pass), result.Reason);
+            Assert.That(result.Reason, Does.Contain("iec61000-4-11-class3 (IEC 61000-4-11 Ed.2 Tables 1 and 2 test levels (unconfirmed))"));
+            Assert.That(result.Reason, Does.Contain("6 events programmed, 6 logged"));
+            // Half-cycle and one-cycle interruptions: only detection is judged.
+            Assert.That(result.Reason, Does.Contain("#1 interruption 0 % Udin 10 ms (0.5 cycles)"));
+            Assert.That(result.Reason, Does.Contain("shorter than 2 cycles: duration and residual not judged"));
+            Assert.That(result.Reason, Does.Contain("#5 dip 80 % Udin 5000 ms (250 cycles)"));
+        });
+    }
+
+    internal static DutProfile WithoutEventLog()
+    {
+        var path = ShippedFiles.Find("fixtures/dut", "pm8000.yaml");
+        var text = File.ReadAllText(path);
+        var cut = text.IndexOf("\nevent_log:", StringComparison.Ordinal);
+        Assert.That(cut, Is.GreaterThan(0), "pm8000.yaml keeps its event_log section last");
+        return DutProfile.Parse(text[..cut], path);
+    }
+}
