@@ -75,7 +75,6 @@ public sealed class VoltageEventTest(PointRunContext context) : IPointTestRunner
             ReferenceValue = outcome.WorstReference,
             MeterValue = outcome.WorstMeter,
             ValueUnit = "% Udin",
-            Repeats = Math.Max(1, programmed.Count),
             Reason = $"{set}{summary}; {ReferenceNote}; {tolerances}; {BudgetNote}. {string.Join(" | ", outcome.Lines)}",
         };
     }
