@@ -21,7 +21,8 @@ internal static class VirtualBenchRun
         RunAsync(planYaml, new SimulatedMeterOptions { ErrorPercent = meterErrorPercent, UseProfileErrorCurve = false }, referenceProfile);
 
     /// <param name="benchDut">The DUT profile the bench reads the meter with; null = the shipped PM8000 (the simulated meter's own map is <see cref="SimulatedMeterOptions.Profile"/>).</param>
-    public static async Task<IReadOnlyList<PointResult>> RunAsync(string planYaml, SimulatedMeterOptions meterOptions, InstrumentProfile? referenceProfile = null, DutProfile? benchDut = null)
+    /// <param name="sourceProfile">The source's dialect, spoken by both the simulator and the driver; null = bench-sim-source.yaml.</param>
+    public static async Task<IReadOnlyList<PointResult>> RunAsync(string planYaml, SimulatedMeterOptions meterOptions, InstrumentProfile? referenceProfile = null, DutProfile? benchDut = null, InstrumentProfile? sourceProfile = null)
     {
         var dir = Directory.CreateTempSubdirectory("bench-vb-").FullName;
         try
@@ -39,10 +40,11 @@ internal static class VirtualBenchRun
             {
                 Meter = meterOptions,
                 ReferenceProfile = reference,
+                SourceProfile = sourceProfile,
             };
             await using var bench = await VirtualBench.StartAsync(options, CancellationToken.None);
             var calibration = new InstrumentCalibration("SIM-REF-0001", new DateOnly(2026, 1, 5), new DateOnly(2036, 1, 5));
-            await using var source = await InstrumentConnector.OpenSourceAsync(InstrumentProfile.LoadShipped("bench-sim-source.yaml"), bench.SourceResource, calibration, null, CancellationToken.None);
+            await using var source = await InstrumentConnector.OpenSourceAsync(sourceProfile ?? InstrumentProfile.LoadShipped("bench-sim-source.yaml"), bench.SourceResource, calibration, null, CancellationToken.None);
             await using var referenceStandard = await InstrumentConnector.OpenReferenceAsync(reference, bench.ReferenceResource, calibration, null, CancellationToken.None);
             await using var meter = await ModbusMeter.ConnectAsync(dut, bench.MeterResource, CancellationToken.None);
             var figures = BenchUncertaintyFigures.For(reference, calibrationPercent: 0.005);

@@ -132,6 +132,33 @@ public class VoltageEventPlanTests
         });
     }
 
+    [TestCase("ametek-ci-mx45-3pi.yaml")]
+    [TestCase("chroma-61512.yaml")]
+    public async Task A_single_phase_event_after_an_all_phase_one_leaves_the_other_phases_steady(string sourceFile)
+    {
+        // Both sources arm LIST steps per selected phase: the second event must re-arm L2 and L3 at 100 %, or the
+        // 70 % left over from the first event would dip them again (the meter would log L1 L2 L3 at 40 %/70 %).
+        const string plan = """
+            name: list sources
+            standard: IEC 61000-4-30
+            class: A
+            points:
+              - id: SEQ
+                parameter: events
+                current: 0 A
+                events:
+                  - { residual: 70, duration-ms: 300 }
+                  - { residual: 40, duration-ms: 300, phases: L1 }
+            """;
+        var results = await VirtualBenchRun.RunAsync(plan, new SimulatedMeterOptions { UseProfileErrorCurve = false }, sourceProfile: InstrumentProfile.LoadShipped(sourceFile));
+        var result = results.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Verdict, Is.EqualTo(Verdict.Pass), result.Reason);
+            Assert.That(result.Reason, Does.Contain("#2 dip 40 % Udin 300 ms (15 cycles) L1: meter dip 40 % Udin 300 ms L1,"));
+        });
+    }
+
     internal static DutProfile WithoutEventLog()
     {
         var path = ShippedFiles.Find("fixtures/dut", "pm8000.yaml");

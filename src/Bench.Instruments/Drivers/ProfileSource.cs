@@ -110,6 +110,13 @@ public sealed class ProfileSource : IThreePhaseSource, IVoltageEventSource
 
     public bool SupportsVoltageEvents => Profile.VoltageEvent is not null;
 
+    /// <summary>
+    /// Whether the event commands can address one phase (a select_phase command or {phase} in a prepare template);
+    /// without it a source runs every event on all phases, so single-phase events are refused.
+    /// </summary>
+    public bool CanAddressEventPhases =>
+        Profile.Command("select_phase") is not null || Profile.VoltageEvent?.Prepare.Any(t => t.Placeholders.Contains("phase")) == true;
+
     public async Task RunVoltageEventAsync(VoltageEvent voltageEvent, CancellationToken cancellationToken)
     {
         var spec = Profile.VoltageEvent ?? throw new BenchInputException(Profile.Path, $"profile '{Profile.Name}' has no 'voltage_event' section: this source cannot run dips or swells");
@@ -124,16 +131,39 @@ public sealed class ProfileSource : IThreePhaseSource, IVoltageEventSource
             {
                 throw new BenchInputException(Identity.Resource, $"a voltage event on phase {phase}: the source has phases 1…{steady.Phases.Count}");
             }
+        }
 
+        var addressable = CanAddressEventPhases;
+        var phaseCount = Math.Min(steady.Phases.Count, Profile.Phases);
+        if (!addressable && voltageEvent.Phases.Distinct().Count() < phaseCount)
+        {
+            throw new BenchInputException(Identity.Resource, $"profile '{Profile.Name}' addresses no phase in its voltage_event commands: it runs events on all phases only");
+        }
+
+        // Back to steady mode before re-arming: a list/sequence mode left over from the previous event is cleared.
+        if (_eventRan)
+        {
+            foreach (var t in spec.Restore)
+            {
+                await _session.Scpi.ConfigureAsync(t.Render(), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        // Every addressable phase is prepared, the unaffected ones at 100 %: a residual armed for an earlier event on
+        // another phase must not run again.
+        var phases = addressable ? Enumerable.Range(1, phaseCount) : voltageEvent.Phases.Distinct().Take(1);
+        foreach (var phase in phases)
+        {
             if (Profile.Command("select_phase") is not null)
             {
                 await _session.ConfigureAsync("select_phase", cancellationToken, ("phase", phase)).ConfigureAwait(false);
             }
 
             var nominal = steady.Phases[phase - 1].VoltageV;
+            var residual = voltageEvent.Phases.Contains(phase) || !addressable ? voltageEvent.ResidualPercent : 100;
             (string, double)[] values =
             [
-                ("phase", phase), ("residual_percent", voltageEvent.ResidualPercent), ("residual_v", nominal * voltageEvent.ResidualPercent / 100),
+                ("phase", phase), ("residual_percent", residual), ("residual_v", nominal * residual / 100),
                 ("duration_s", voltageEvent.DurationS), ("duration_ms", voltageEvent.DurationS * 1000),
                 ("cycles", Math.Round(voltageEvent.DurationS * steady.FrequencyHz)), ("nominal_v", nominal),
             ];

@@ -21,7 +21,10 @@ internal sealed class SourceDevice : ScpiDevice
     private double _frequencyHz;
     private bool _on;
     private SimulatedConnection? _controller;
+    // Armed residuals persist per phase until event_restore, as a real source's list steps do: a driver that re-arms
+    // only the phases of the next event would see the others dip again.
     private readonly double?[] _eventResidual = new double?[3];
+    private bool _armed;
     private double _eventDurationS = 0.1;
     private int _selected;
     private ITimer? _eventTimer;
@@ -137,11 +140,14 @@ internal sealed class SourceDevice : ScpiDevice
                     : match.Groups["duration_ms"].Success ? Number(match, "duration_ms") / 1000
                     : match.Groups["cycles"].Success ? Number(match, "cycles") / _frequencyHz
                     : _eventDurationS;
+                _armed = true;
                 return null;
             case "event_run":
                 RunEvent();
                 return null;
             case "event_restore":
+                Array.Clear(_eventResidual);
+                _armed = false;
                 return null;
             case "set_frequency":
                 _frequencyHz = InRange(Number(match, "frequency"), Profile.FrequencyRange);
@@ -243,18 +249,19 @@ internal sealed class SourceDevice : ScpiDevice
     private string WithAngle(string setter, double value, double angle) =>
         Profile.Command(setter)?.Placeholders.Contains("angle") == true ? $"{Format(value)},{Format(angle)}" : Format(value);
 
-    /// <summary>A dip/swell: the prepared residual on the prepared phases now, the steady setpoint back after the duration (bench time).</summary>
+    /// <summary>A dip/swell: the armed residual on the armed phases now, the steady setpoint back after the duration (bench time).</summary>
     private void RunEvent()
     {
-        if (!_on || _eventResidual.All(r => r is null))
+        if (!_on || !_armed || _eventResidual.All(r => r is null))
         {
-            return; // nothing prepared (a second trigger command of the same event)
+            return; // nothing prepared since the last run (a second trigger command of the same event)
         }
+
+        _armed = false;
 
         var steady = Setpoint;
         var dipped = steady.Phases.Select((p, k) => _eventResidual[k] is { } r ? p with { VoltageV = p.VoltageV * r } : p).ToArray();
         _grid.Program(steady with { Phases = dipped });
-        Array.Clear(_eventResidual);
         _eventTimer?.Dispose();
         _eventTimer = _grid.Time.CreateTimer(_ => Restore(steady), null, TimeSpan.FromSeconds(_eventDurationS), Timeout.InfiniteTimeSpan);
     }
