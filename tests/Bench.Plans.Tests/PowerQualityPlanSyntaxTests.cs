@@ -45,11 +45,12 @@ public class PowerQualityPlanSyntaxTests
     [Test]
     public void An_event_set_expands_to_its_test_levels_at_50_and_60_Hz()
     {
-        var plan = Load("  - { id: S, parameter: events, event-set: IEC61000-4-11-class3 }\n");
+        var plan = Load("  - { id: S, parameter: events, event-set: IEC61000-4-11-class3, start-tolerance-ms: 250 }\n");
         var events = plan.Points[0].Stimulus.Events;
         Assert.Multiple(() =>
         {
             Assert.That(plan.Points[0].Stimulus.EventSet, Is.EqualTo("iec61000-4-11-class3"));
+            Assert.That(plan.Points[0].Stimulus.StartToleranceS, Is.EqualTo(0.25));
             // 0 % ½ and 1 cycle, 40 % 10/12, 70 % 25/30, 80 % 250/300 cycles, 0 % 250/300 (IEC 61000-4-11 Tables 1, 2; unconfirmed).
             Assert.That(events.Select(e => e.ResidualPercent), Is.EqualTo(new[] { 0.0, 0, 40, 70, 80, 0 }));
             Assert.That(events[2].Seconds(50), Is.EqualTo(0.2).Within(1e-12));
@@ -83,6 +84,7 @@ public class PowerQualityPlanSyntaxTests
     [TestCase("  - { id: E, parameter: events, events: [ { residual: 70, duration-ms: 100, phases: L4 } ] }\n", "5:85", "phases is 'all'")]
     [TestCase("  - { id: E, parameter: events, events: [ { residual: 70, duration-ms: 100, depth: 3 } ] }\n", "5:77", "unknown key 'depth'")]
     [TestCase("  - { id: E, parameter: events, events: [ { residual: 250, duration-ms: 100 } ] }\n", "5:55", "'residual' lies in 0…200")]
+    [TestCase("  - { id: E, parameter: events, event-set: iec61000-4-11-class2, start-tolerance-ms: 0 }\n", "5:86", "must be positive")]
     [TestCase("  - { id: H, parameter: harmonic, order: 7, harmonics: { h5: 6 } }\n", "5:5", "sets no h7")]
     [TestCase("  - { id: T, parameter: thd, harmonics: { h51: 6 } }\n", "5:43", "unknown key 'h51'")]
     [TestCase("  - { id: U, parameter: voltage, unbalance: 2 }\n", "5:34", "unknown key 'unbalance'")]

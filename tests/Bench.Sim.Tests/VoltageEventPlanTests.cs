@@ -94,6 +94,24 @@ public class VoltageEventPlanTests
     }
 
     [Test]
+    public async Task A_meter_clock_off_by_more_than_the_start_tolerance_fails_unless_the_plan_allows_it()
+    {
+        // Class A at 50 Hz: start within 20 ms clock + 20 ms detection (+ trigger latency, 0 on virtual time).
+        var within = await Run(new SimulatedEventFaults { ClockOffsetS = 0.035 });
+        var late = await Run(new SimulatedEventFaults { ClockOffsetS = 0.3 });
+        var allowed = await Run(new SimulatedEventFaults { ClockOffsetS = 0.3 }, Sequence.Replace("gap-s: 1\n", "gap-s: 1\n    start-tolerance-ms: 500\n", StringComparison.Ordinal));
+        Assert.Multiple(() =>
+        {
+            Assert.That(within.Verdict, Is.EqualTo(Verdict.Pass), within.Reason);
+            Assert.That(late.Verdict, Is.EqualTo(Verdict.Fail));
+            Assert.That(late.Reason, Does.Contain("4 missing, 4 extra"), "an event outside the window is a missed one plus an unexplained one");
+            Assert.That(allowed.Verdict, Is.EqualTo(Verdict.Pass), allowed.Reason);
+            Assert.That(allowed.Reason, Does.Contain("start ±500 ms (the plan's)"));
+            Assert.That(allowed.Reason, Does.Match(@"start \+(299\.\d|300) ms"), "the meter's clock offset, less the sub-millisecond its DATETIME drops");
+        });
+    }
+
+    [Test]
     public async Task A_meter_whose_event_log_cannot_be_read_leaves_the_point_incomplete()
     {
         // The bench's map has the log; the meter itself answers exception 02 there (its own map has none).

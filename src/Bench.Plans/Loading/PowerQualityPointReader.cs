@@ -13,7 +13,7 @@ namespace Bench.Plans.Loading;
 /// testplans/iec62586-2-classA-pq.yaml):
 /// <code>
 /// - { id: E1, parameter: events, gap-s: 1, events: [ { residual: 70, duration-ms: 100, phases: L1 L2 L3 }, { residual: 120, duration-cycles: 25, gap-s: 2 } ] }
-/// - { id: E2, parameter: events, event-set: iec61000-4-11-class3, gap-s: 2 }
+/// - { id: E2, parameter: events, event-set: iec61000-4-11-class3, gap-s: 2, start-tolerance-ms: 500 }
 /// - { id: T1, parameter: thd, harmonics: { h3: 5, h5: 6, h7: 5 } }
 /// - { id: H5, parameter: harmonic, order: 5, harmonics: { h5: 6 } }
 /// - { id: U2, parameter: unbalance, unbalance: 2 }
@@ -51,6 +51,12 @@ public static class PowerQualityPointReader
             throw new BenchInputException(p.At(p.Scalar("gap-s")!), "'gap-s' must not be negative");
         }
 
+        var startTolerance = p.OptionalDouble("start-tolerance-ms");
+        if (startTolerance is <= 0)
+        {
+            throw new BenchInputException(p.At(p.Scalar("start-tolerance-ms")!), "'start-tolerance-ms' must be positive");
+        }
+
         var setNode = p.Scalar("event-set");
         if (setNode is not null && p.Has("events"))
         {
@@ -64,6 +70,7 @@ public static class PowerQualityPointReader
             // Cycles at 50 Hz and 60 Hz differ (10/12, 25/30 …): the level keeps both, the runner picks by frequency.
             return new PowerQualityStimulus
             {
+                StartToleranceS = startTolerance / 1000,
                 EventSet = setNode.Value!.Trim().ToLowerInvariant(),
                 Events = levels.Select(l => new PlannedVoltageEvent(l.ResidualPercent, null, l.Cycles50Hz, [1, 2, 3], gap) { Cycles60Hz = l.Cycles60Hz }).ToList(),
             };
@@ -75,7 +82,7 @@ public static class PowerQualityPointReader
         }
 
         var events = p.RequiredList("events").Select(e => ReadEvent(e, gap)).ToList();
-        return new PowerQualityStimulus { Events = events };
+        return new PowerQualityStimulus { Events = events, StartToleranceS = startTolerance / 1000 };
     }
 
     private static PlannedVoltageEvent ReadEvent(YamlMap e, double defaultGap)

@@ -21,6 +21,12 @@ public sealed record PowerQualityStimulus
 
     public IReadOnlyList<PlannedVoltageEvent> Events { get; init; } = [];
 
+    /// <summary>
+    /// How far a logged event's start may lie from the trigger, replacing the class's clock + detection figure (for a
+    /// meter whose clock is not synchronised with the bench's); null = the class default.
+    /// </summary>
+    public double? StartToleranceS { get; init; }
+
     /// <summary>Name of the test-level set the events come from (e.g. iec61000-4-11-class3); null for a written sequence.</summary>
     public string? EventSet { get; init; }
 }

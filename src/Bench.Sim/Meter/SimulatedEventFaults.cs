@@ -3,7 +3,8 @@ namespace Bench.Sim.Meter;
 /// <summary>
 /// Defects of the simulated meter's event detection, so that an event test can be shown to fail: events shorter than
 /// <see cref="MinimumDetectedDurationS"/> go unlogged (a detector that is too slow), logged durations are off by
-/// <see cref="DurationBiasS"/>, and residual or maximum voltages by <see cref="ExtremeBiasPercent"/> (% Udin).
+/// <see cref="DurationBiasS"/>, residual or maximum voltages by <see cref="ExtremeBiasPercent"/> (% Udin), and start
+/// times by <see cref="ClockOffsetS"/> (a meter clock not synchronised with the bench's).
 /// </summary>
 public sealed record SimulatedEventFaults
 {
@@ -14,4 +15,6 @@ public sealed record SimulatedEventFaults
     public double DurationBiasS { get; init; }
 
     public double ExtremeBiasPercent { get; init; }
+
+    public double ClockOffsetS { get; init; }
 }

@@ -118,6 +118,7 @@ public sealed class SimulatedEventRecorder : IDisposable
         var duration = e.Duration + TimeSpan.FromSeconds(Faults.DurationBiasS);
         _events.Add(e with
         {
+            Start = e.Start + TimeSpan.FromSeconds(Faults.ClockOffsetS),
             Duration = duration < TimeSpan.Zero ? TimeSpan.Zero : duration,
             ExtremePercentOfDeclared = e.ExtremePercentOfDeclared + Faults.ExtremeBiasPercent,
         });

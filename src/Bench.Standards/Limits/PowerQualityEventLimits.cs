@@ -9,6 +9,9 @@ namespace Bench.Standards.Limits;
 /// </summary>
 public sealed record PowerQualityEventLimits(double ResidualPercentOfUdin, double DurationCycles, double ClockUncertaintyS)
 {
+    /// <summary>A start tolerance the plan sets instead of clock + detection (an unsynchronised meter); null = the class's.</summary>
+    public double? StartToleranceS { get; init; }
+
     public static PowerQualityEventLimits For(string accuracyClass, double nominalFrequencyHz) =>
         accuracyClass.Equals("S", StringComparison.OrdinalIgnoreCase)
             ? new PowerQualityEventLimits(1.0, 2, 1 / nominalFrequencyHz)
@@ -18,5 +21,5 @@ public sealed record PowerQualityEventLimits(double ResidualPercentOfUdin, doubl
 
     /// <summary>Start tolerance: clock uncertainty plus one cycle of detection, plus how long the trigger took to send.</summary>
     public TimeSpan Start(double nominalFrequencyHz, TimeSpan triggerLatency) =>
-        TimeSpan.FromSeconds(ClockUncertaintyS + (1 / nominalFrequencyHz)) + triggerLatency;
+        TimeSpan.FromSeconds(StartToleranceS ?? (ClockUncertaintyS + (1 / nominalFrequencyHz))) + triggerLatency;
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using Bench.Core.Results;
 using Bench.Dut.Events;
 using Bench.Dut.Meter;
+using Bench.Instruments.Drivers;
 using Bench.Instruments.Roles;
 using Bench.Plans.Model;
 using Bench.Standards.Decisions;
@@ -39,14 +40,20 @@ public sealed class VoltageEventTest(PointRunContext context) : IPointTestRunner
         var steady = point.Setpoint;
         var frequency = steady.FrequencyHz;
         var declared = point.Ratings.NominalVoltageV;
-        var limits = PowerQualityEventLimits.For(plan.AccuracyClass, point.Ratings.NominalFrequencyHz);
+        var events = point.Plan.Stimulus.Events;
+        if (source is ProfileSource { CanAddressEventPhases: false } && events.Any(e => e.Phases.Count < steady.Phases.Count))
+        {
+            return context.Incomplete(plan, point, $"the source's voltage_event commands address no phase: it cannot run the point's single-phase events");
+        }
+
+        var limits = PowerQualityEventLimits.For(plan.AccuracyClass, point.Ratings.NominalFrequencyHz) with { StartToleranceS = point.Plan.Stimulus.StartToleranceS };
         await bench.Source.ApplyAsync(steady, cancellationToken);
         await bench.Clock.WaitAsync(plan.Settle, cancellationToken);
         var before = await meter.ReadEventsAsync(cancellationToken);
 
         var programmed = new List<ProgrammedEvent>();
         var number = 0;
-        foreach (var planned in point.Plan.Stimulus.Events)
+        foreach (var planned in events)
         {
             await bench.Clock.WaitAsync(TimeSpan.FromSeconds(planned.GapS), cancellationToken);
             var seconds = planned.Seconds(frequency);
@@ -59,7 +66,7 @@ public sealed class VoltageEventTest(PointRunContext context) : IPointTestRunner
         }
 
         // The meter logs an event once it has ended and recovered past the hysteresis: give it a moment to write it.
-        await bench.Clock.WaitAsync(TimeSpan.FromSeconds(Math.Max(1, point.Plan.Stimulus.Events[^1].GapS)), cancellationToken);
+        await bench.Clock.WaitAsync(TimeSpan.FromSeconds(Math.Max(1, events[^1].GapS)), cancellationToken);
         var after = await meter.ReadEventsAsync(cancellationToken);
         var fresh = NewEvents(before, after);
         var outcome = EventJudgement.Judge(programmed, fresh, limits, frequency);
@@ -69,7 +76,7 @@ public sealed class VoltageEventTest(PointRunContext context) : IPointTestRunner
             : Verdict.Fail;
         var set = point.Plan.Stimulus.EventSet is { } name ? $"{name} ({PowerQualityEventSets.Clause}); " : "";
         var summary = string.Create(CultureInfo.InvariantCulture, $"{programmed.Count} events programmed, {fresh.Count} logged by the meter, {outcome.Missing} missing, {outcome.Extra} extra");
-        var tolerances = string.Create(CultureInfo.InvariantCulture, $"tolerances: residual ±{limits.ResidualPercentOfUdin:0.###} % Udin, duration ±{limits.DurationCycles:0.#} cycle(s), start ±{limits.Start(frequency, TimeSpan.Zero).TotalMilliseconds:0.#} ms + trigger latency");
+        var tolerances = string.Create(CultureInfo.InvariantCulture, $"tolerances: residual ±{limits.ResidualPercentOfUdin:0.###} % Udin, duration ±{limits.DurationCycles:0.#} cycle(s), start ±{limits.Start(frequency, TimeSpan.Zero).TotalMilliseconds:0.#} ms{(limits.StartToleranceS is null ? " (clock and detection)" : " (the plan's)")} + trigger latency");
         return context.Result(plan, point, null, null, outcome.WorstExtremeError, verdict) with
         {
             ReferenceValue = outcome.WorstReference,
