@@ -85,6 +85,7 @@ public sealed class HarmonicDistortionTest(PointRunContext context) : IPointTest
         var spectrum = string.Join(", ", harmonics.Select(h => string.Create(CultureInfo.InvariantCulture, $"h{h.Order} {h.PercentOfFundamental:0.###} %")));
         return context.Result(plan, point, null, null, mean, verdict) with
         {
+            Setpoint = point.Description with { Phases = "voltage THD" },
             LimitPercent = limit,
             ErrorUnit = unit,
             LimitSource = PowerQualityHarmonicLimit.Source(thd: true),

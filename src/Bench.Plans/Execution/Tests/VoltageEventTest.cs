@@ -69,6 +69,12 @@ public sealed class VoltageEventTest(PointRunContext context) : IPointTestRunner
         await bench.Clock.WaitAsync(TimeSpan.FromSeconds(Math.Max(1, events[^1].GapS)), cancellationToken);
         var after = await meter.ReadEventsAsync(cancellationToken);
         var fresh = NewEvents(before, after);
+        var capacity = meter.Profile.EventLog.Capacity;
+        if (fresh.Count >= capacity)
+        {
+            return context.Incomplete(plan, point, $"the meter logged {fresh.Count} new events, its log's whole capacity ({capacity}): some may have been overwritten; run fewer events per point");
+        }
+
         var outcome = EventJudgement.Judge(programmed, fresh, limits, frequency);
 
         var verdict = outcome.Passed
@@ -79,6 +85,7 @@ public sealed class VoltageEventTest(PointRunContext context) : IPointTestRunner
         var tolerances = string.Create(CultureInfo.InvariantCulture, $"tolerances: residual ±{limits.ResidualPercentOfUdin:0.###} % Udin, duration ±{limits.DurationCycles:0.#} cycle(s), start ±{limits.Start(frequency, TimeSpan.Zero).TotalMilliseconds:0.#} ms{(limits.StartToleranceS is null ? " (clock and detection)" : " (the plan's)")} + trigger latency");
         return context.Result(plan, point, null, null, outcome.WorstExtremeError, verdict) with
         {
+            Setpoint = point.Description with { Phases = $"{programmed.Count} events" },
             ReferenceValue = outcome.WorstReference,
             MeterValue = outcome.WorstMeter,
             ValueUnit = "% Udin",
