@@ -81,11 +81,11 @@ public sealed class VoltageEventTest(PointRunContext context) : IPointTestRunner
             ? outcome.WorstExtremeError is { } e ? DecisionRules.Decide(context.Rule, e, point.LimitPercent, null) : Verdict.Pass
             : Verdict.Fail;
         var set = point.Plan.Stimulus.EventSet is { } name ? $"{name} ({PowerQualityEventSets.Clause}); " : "";
-        var summary = string.Create(CultureInfo.InvariantCulture, $"{programmed.Count} events programmed, {fresh.Count} logged by the meter, {outcome.Missing} missing, {outcome.Extra} extra");
+        var summary = string.Create(CultureInfo.InvariantCulture, $"{Count(programmed.Count, "event")} programmed, {fresh.Count} logged by the meter, {outcome.Missing} missing, {outcome.Extra} extra");
         var tolerances = string.Create(CultureInfo.InvariantCulture, $"tolerances: residual ±{limits.ResidualPercentOfUdin:0.###} % Udin, duration ±{limits.DurationCycles:0.#} cycle(s), start ±{limits.Start(frequency, TimeSpan.Zero).TotalMilliseconds:0.#} ms{(limits.StartToleranceS is null ? " (clock and detection)" : " (the plan's)")} + trigger latency");
         return context.Result(plan, point, null, null, outcome.WorstExtremeError, verdict) with
         {
-            Setpoint = point.Description with { Phases = $"{programmed.Count} events" },
+            Setpoint = point.Description with { Phases = Count(programmed.Count, "event") },
             ReferenceValue = outcome.WorstReference,
             MeterValue = outcome.WorstMeter,
             ValueUnit = "% Udin",
@@ -105,6 +105,8 @@ public sealed class VoltageEventTest(PointRunContext context) : IPointTestRunner
         var expected = kind is { } k ? new PqEvent(k, mask, start, TimeSpan.FromSeconds(seconds), value) : null;
         return new ProgrammedEvent(number, expected, planned.ResidualPercent, mask, latency, seconds < 2 / frequency);
     }
+
+    private static string Count(int n, string noun) => string.Create(CultureInfo.InvariantCulture, $"{n} {noun}{(n == 1 ? "" : "s")}");
 
     /// <summary>The events in <paramref name="after"/> that were not in the log already (records compare by value).</summary>
     private static List<PqEvent> NewEvents(IReadOnlyList<PqEvent> before, IReadOnlyList<PqEvent> after)
