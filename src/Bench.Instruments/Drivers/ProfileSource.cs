@@ -181,6 +181,25 @@ public sealed class ProfileSource : IThreePhaseSource, IVoltageEventSource
         _eventRan = true;
     }
 
+    /// <summary>
+    /// Returns the source to steady output once an event's duration is over (the profile's restore commands): a list
+    /// or sequence mode that holds its last step must not keep the residual until the next setting.
+    /// </summary>
+    public async Task EndVoltageEventAsync(CancellationToken cancellationToken)
+    {
+        if (!_eventRan || Profile.VoltageEvent is not { } spec)
+        {
+            return;
+        }
+
+        foreach (var t in spec.Restore)
+        {
+            await _session.Scpi.ConfigureAsync(t.Render(), cancellationToken).ConfigureAwait(false);
+        }
+
+        _eventRan = false;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_keepAlive is { } loop)

@@ -25,6 +25,7 @@ internal sealed class SourceDevice : ScpiDevice
     // only the phases of the next event would see the others dip again.
     private readonly double?[] _eventResidual = new double?[3];
     private bool _armed;
+    private bool _eventActive;
     private double _eventDurationS = 0.1;
     private int _selected;
     private ITimer? _eventTimer;
@@ -148,6 +149,18 @@ internal sealed class SourceDevice : ScpiDevice
             case "event_restore":
                 Array.Clear(_eventResidual);
                 _armed = false;
+                if (_eventActive)
+                {
+                    // Back to fixed output before the event's time is up: the event ends now.
+                    _eventTimer?.Dispose();
+                    _eventTimer = null;
+                    _eventActive = false;
+                    if (_on)
+                    {
+                        _grid.Program(Setpoint);
+                    }
+                }
+
                 return null;
             case "set_frequency":
                 _frequencyHz = InRange(Number(match, "frequency"), Profile.FrequencyRange);
@@ -226,6 +239,7 @@ internal sealed class SourceDevice : ScpiDevice
     {
         _eventTimer?.Dispose();
         _eventTimer = null;
+        _eventActive = false;
         if (_on)
         {
             _on = false;
@@ -262,17 +276,20 @@ internal sealed class SourceDevice : ScpiDevice
         var steady = Setpoint;
         var dipped = steady.Phases.Select((p, k) => _eventResidual[k] is { } r ? p with { VoltageV = p.VoltageV * r } : p).ToArray();
         _grid.Program(steady with { Phases = dipped });
+        _eventActive = true;
         _eventTimer?.Dispose();
-        _eventTimer = _grid.Time.CreateTimer(_ => Restore(steady), null, TimeSpan.FromSeconds(_eventDurationS), Timeout.InfiniteTimeSpan);
+        _eventTimer = _grid.Time.CreateTimer(_ => Restore(), null, TimeSpan.FromSeconds(_eventDurationS), Timeout.InfiniteTimeSpan);
     }
 
-    private void Restore(ThreePhaseSetpoint steady)
+    /// <summary>The programmed setting, which is the steady one unless a command changed it during the event.</summary>
+    private void Restore()
     {
         lock (Gate)
         {
+            _eventActive = false;
             if (_on)
             {
-                _grid.Program(steady);
+                _grid.Program(Setpoint);
             }
         }
     }

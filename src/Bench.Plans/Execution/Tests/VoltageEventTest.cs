@@ -63,6 +63,10 @@ public sealed class VoltageEventTest(PointRunContext context) : IPointTestRunner
             var latency = bench.Clock.Now - start;
             programmed.Add(Programmed(++number, planned, steady.Phases.Select(p => p.VoltageV).ToArray(), declared, start, seconds, frequency, latency));
             await bench.Clock.WaitAsync(TimeSpan.FromSeconds(seconds), cancellationToken);
+            if (source is ProfileSource profileSource)
+            {
+                await profileSource.EndVoltageEventAsync(cancellationToken);
+            }
         }
 
         // The meter logs an event once it has ended and recovered past the hysteresis: give it a moment to write it.
