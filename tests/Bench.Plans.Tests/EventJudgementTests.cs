@@ -34,6 +34,16 @@ public class EventJudgementTests
     }
 
     [Test]
+    public void The_clock_offset_is_the_median_of_starts_paired_in_order()
+    {
+        // Offsets +2.000, +2.010 and +9.000 s (an out-of-step third event): median +2.010 s; the missing swell pairs with nothing.
+        var swell = new ProgrammedEvent(4, new PqEvent(PqEventKind.Swell, 7, T0.AddSeconds(30), TimeSpan.FromSeconds(0.5), 120), 120, 7, TimeSpan.Zero, false);
+        var logged = new[] { Logged(PqEventKind.Dip, 2, 0.1, 70), Logged(PqEventKind.Dip, 12.01, 0.1, 70), Logged(PqEventKind.Interruption, 29, 0.1, 0) };
+        var estimate = MeterClockOffset.Estimate([Dip(1, 0.1, 0), Dip(2, 0.1, 10), Dip(3, 0.1, 20), swell], logged);
+        Assert.That(estimate, Is.EqualTo((TimeSpan.FromSeconds(2.01), 3)));
+    }
+
+    [Test]
     public void A_swell_logged_for_a_dip_is_not_a_match()
     {
         var outcome = EventJudgement.Judge([Dip(1, 0.1, 0)], [Logged(PqEventKind.Swell, 0, 0.1, 112)], ClassA, 50);

@@ -85,6 +85,7 @@ public class PowerQualityPlanSyntaxTests
     [TestCase("  - { id: E, parameter: events, events: [ { residual: 70, duration-ms: 100, depth: 3 } ] }\n", "5:77", "unknown key 'depth'")]
     [TestCase("  - { id: E, parameter: events, events: [ { residual: 250, duration-ms: 100 } ] }\n", "5:55", "'residual' lies in 0…200")]
     [TestCase("  - { id: E, parameter: events, event-set: iec61000-4-11-class2, start-tolerance-ms: 0 }\n", "5:86", "must be positive")]
+    [TestCase("  - { id: E, parameter: events, event-set: iec61000-4-11-class2, meter-clock: gps }\n", "5:79", "meter-clock is synchronised or unsynchronised")]
     [TestCase("  - { id: H, parameter: harmonic, order: 7, harmonics: { h5: 6 } }\n", "5:5", "sets no h7")]
     [TestCase("  - { id: T, parameter: thd, harmonics: { h51: 6 } }\n", "5:43", "unknown key 'h51'")]
     [TestCase("  - { id: U, parameter: voltage, unbalance: 2 }\n", "5:34", "unknown key 'unbalance'")]

@@ -112,6 +112,21 @@ public class VoltageEventPlanTests
     }
 
     [Test]
+    public async Task An_unsynchronised_meter_clock_is_estimated_and_removed_when_the_point_says_so()
+    {
+        // 5 s off: far outside any start window, but constant over the sequence.
+        var plan = Sequence.Replace("gap-s: 1\n", "gap-s: 1\n    meter-clock: unsynchronised\n", StringComparison.Ordinal);
+        var unsynchronised = await Run(new SimulatedEventFaults { ClockOffsetS = 5 }, plan);
+        var slowDetector = await Run(new SimulatedEventFaults { ClockOffsetS = 5, DurationBiasS = 0.03 }, plan);
+        Assert.Multiple(() =>
+        {
+            Assert.That(unsynchronised.Verdict, Is.EqualTo(Verdict.Pass), unsynchronised.Reason);
+            Assert.That(unsynchronised.Reason, Does.Match(@"meter clock offset \+(4999\.\d|5000) ms \(median of 4 paired starts\)"));
+            Assert.That(slowDetector.Verdict, Is.EqualTo(Verdict.Fail), "removing the offset leaves the other judgements alone");
+        });
+    }
+
+    [Test]
     public async Task A_meter_whose_event_log_cannot_be_read_leaves_the_point_incomplete()
     {
         // The bench's map has the log; the meter itself answers exception 02 there (its own map has none).

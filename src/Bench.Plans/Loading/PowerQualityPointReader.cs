@@ -13,7 +13,7 @@ namespace Bench.Plans.Loading;
 /// testplans/iec62586-2-classA-pq.yaml):
 /// <code>
 /// - { id: E1, parameter: events, gap-s: 1, events: [ { residual: 70, duration-ms: 100, phases: L1 L2 L3 }, { residual: 120, duration-cycles: 25, gap-s: 2 } ] }
-/// - { id: E2, parameter: events, event-set: iec61000-4-11-class3, gap-s: 2, start-tolerance-ms: 500 }
+/// - { id: E2, parameter: events, event-set: iec61000-4-11-class3, gap-s: 2, start-tolerance-ms: 500, meter-clock: unsynchronised }
 /// - { id: T1, parameter: thd, harmonics: { h3: 5, h5: 6, h7: 5 } }
 /// - { id: H5, parameter: harmonic, order: 5, harmonics: { h5: 6 } }
 /// - { id: U2, parameter: unbalance, unbalance: 2 }
@@ -57,6 +57,13 @@ public static class PowerQualityPointReader
             throw new BenchInputException(p.At(p.Scalar("start-tolerance-ms")!), "'start-tolerance-ms' must be positive");
         }
 
+        var clockNode = p.Scalar("meter-clock");
+        var unsynchronised = clockNode?.Value?.Trim().ToLowerInvariant() switch
+        {
+            null or "synchronised" or "synchronized" => false,
+            "unsynchronised" or "unsynchronized" => true,
+            _ => throw new BenchInputException(p.At(clockNode!), $"'{clockNode!.Value}': meter-clock is synchronised or unsynchronised"),
+        };
         var setNode = p.Scalar("event-set");
         if (setNode is not null && p.Has("events"))
         {
@@ -71,6 +78,7 @@ public static class PowerQualityPointReader
             return new PowerQualityStimulus
             {
                 StartToleranceS = startTolerance / 1000,
+                MeterClockUnsynchronised = unsynchronised,
                 EventSet = setNode.Value!.Trim().ToLowerInvariant(),
                 Events = levels.Select(l => new PlannedVoltageEvent(l.ResidualPercent, null, l.Cycles50Hz, [1, 2, 3], gap) { Cycles60Hz = l.Cycles60Hz }).ToList(),
             };
@@ -82,7 +90,7 @@ public static class PowerQualityPointReader
         }
 
         var events = p.RequiredList("events").Select(e => ReadEvent(e, gap)).ToList();
-        return new PowerQualityStimulus { Events = events, StartToleranceS = startTolerance / 1000 };
+        return new PowerQualityStimulus { Events = events, StartToleranceS = startTolerance / 1000, MeterClockUnsynchronised = unsynchronised };
     }
 
     private static PlannedVoltageEvent ReadEvent(YamlMap e, double defaultGap)

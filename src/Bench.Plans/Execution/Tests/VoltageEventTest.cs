@@ -79,6 +79,14 @@ public sealed class VoltageEventTest(PointRunContext context) : IPointTestRunner
             return context.Incomplete(plan, point, $"the meter logged {fresh.Count} new events, its log's whole capacity ({capacity}): some may have been overwritten; run fewer events per point");
         }
 
+        var clock = "";
+        if (point.Plan.Stimulus.MeterClockUnsynchronised && MeterClockOffset.Estimate(programmed, fresh) is { } offset)
+        {
+            // Judge starts on the bench's time base: the meter's events moved back by its estimated clock offset.
+            fresh = [.. fresh.Select(e => e with { Start = e.Start - offset.Offset })];
+            clock = string.Create(CultureInfo.InvariantCulture, $"meter clock offset {offset.Offset.TotalMilliseconds:+0.#;-0.#;0} ms (median of {offset.Pairs} paired starts) removed before judging starts; ");
+        }
+
         var outcome = EventJudgement.Judge(programmed, fresh, limits, frequency);
 
         var verdict = outcome.Passed
@@ -93,7 +101,7 @@ public sealed class VoltageEventTest(PointRunContext context) : IPointTestRunner
             ReferenceValue = outcome.WorstReference,
             MeterValue = outcome.WorstMeter,
             ValueUnit = "% Udin",
-            Reason = $"{set}{summary}; {ReferenceNote}; {tolerances}; {BudgetNote}. {string.Join(" | ", outcome.Lines)}",
+            Reason = $"{set}{summary}; {ReferenceNote}; {clock}{tolerances}; {BudgetNote}. {string.Join(" | ", outcome.Lines)}",
         };
     }
 
