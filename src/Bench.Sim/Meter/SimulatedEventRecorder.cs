@@ -5,10 +5,12 @@ using Bench.Sim.Grid;
 namespace Bench.Sim.Meter;
 
 /// <summary>
-/// The simulated meter's PQ event detection, at the granularity of the virtual bench: the grid is steady between
-/// changes, so an event starts and ends at grid changes (on the grid's clock). Thresholds of standards/power-quality.md
-/// §4 in % of the declared voltage: dip below 90, interruption when all phases are below 5, swell above 110, each
-/// ending after a 2 % hysteresis; a polyphase dip starts with the first phase and ends when all have recovered.
+/// The simulated meter's PQ event log. Excursions are found at the virtual bench's granularity (the grid is steady
+/// between changes), then what the meter logs comes from its Class A detection on the synthesised waveform around
+/// each excursion (<see cref="HalfCycleRmsDetection"/>: Urms(1/2), so starts, durations and residuals carry the
+/// method's granularity). Thresholds of standards/power-quality.md §4 in % of the declared voltage: dip below 90,
+/// interruption when all phases are below 5, swell above 110, each ending after a 2 % hysteresis; a polyphase dip
+/// starts with the first phase and ends when all have recovered.
 /// </summary>
 public sealed class SimulatedEventRecorder : IDisposable
 {
@@ -16,6 +18,9 @@ public sealed class SimulatedEventRecorder : IDisposable
     private const double SwellThreshold = 110;
     private const double InterruptionThreshold = 5;
     private const double Hysteresis = 2;
+
+    /// <summary>Longer excursions (an output left off for hours) are not synthesised sample by sample.</summary>
+    private static readonly TimeSpan LongestSynthesised = TimeSpan.FromSeconds(20);
 
     private readonly GridObserver _observer;
     private readonly double _declaredV;
@@ -79,8 +84,14 @@ public sealed class SimulatedEventRecorder : IDisposable
                 dip.Interruption |= percent.Max() < InterruptionThreshold;
                 if (percent.All(v => v >= DipThreshold + Hysteresis))
                 {
-                    closed.Add((Record(new PqEvent(dip.Interruption ? PqEventKind.Interruption : PqEventKind.Dip, dip.Phases, dip.Start, at - dip.Start, dip.Extreme)), dip));
+                    var e = new PqEvent(dip.Interruption ? PqEventKind.Interruption : PqEventKind.Dip, dip.Phases, dip.Start, at - dip.Start, dip.Extreme);
+                    Log(e, dip, at, output, swells: false);
+                    closed.Add((e, dip));
                     _dip = null;
+                }
+                else
+                {
+                    dip.Pieces.Add((at, output));
                 }
             }
 
@@ -94,8 +105,14 @@ public sealed class SimulatedEventRecorder : IDisposable
                 swell.Phases |= above;
                 if (percent.All(v => v <= SwellThreshold - Hysteresis))
                 {
-                    closed.Add((Record(new PqEvent(PqEventKind.Swell, swell.Phases, swell.Start, at - swell.Start, swell.Extreme)), swell));
+                    var e = new PqEvent(PqEventKind.Swell, swell.Phases, swell.Start, at - swell.Start, swell.Extreme);
+                    Log(e, swell, at, output, swells: true);
+                    closed.Add((e, swell));
                     _swell = null;
+                }
+                else
+                {
+                    swell.Pieces.Add((at, output));
                 }
             }
 
@@ -108,6 +125,26 @@ public sealed class SimulatedEventRecorder : IDisposable
         }
     }
 
+    /// <summary>
+    /// Logs what the meter's Urms(1/2) detection finds around the excursion (none when it is too short to cross the
+    /// thresholds); an excursion longer than <see cref="LongestSynthesised"/> is logged at the grid's granularity.
+    /// </summary>
+    private void Log(PqEvent steady, Excursion excursion, DateTimeOffset end, ThreePhaseSetpoint after, bool swells)
+    {
+        if (end - excursion.Start > LongestSynthesised || excursion.Before is not { } before || before.Phases.Count == 0 || before.FrequencyHz <= 0)
+        {
+            Record(steady);
+            return;
+        }
+
+        var cycle = TimeSpan.FromSeconds(1 / before.FrequencyHz);
+        List<(DateTimeOffset, ThreePhaseSetpoint)> pieces = [(excursion.Start - (3 * cycle), before), (excursion.Start, excursion.During!), .. excursion.Pieces, (end, after)];
+        foreach (var e in HalfCycleRmsDetection.Detect(pieces, end + (4 * cycle), _declaredV, swells))
+        {
+            Record(e);
+        }
+    }
+
     private PqEvent Record(PqEvent e)
     {
         if (e.Duration.TotalSeconds < Faults.MinimumDetectedDurationS)
@@ -115,11 +152,13 @@ public sealed class SimulatedEventRecorder : IDisposable
             return e;
         }
 
-        var duration = e.Duration + TimeSpan.FromSeconds(Faults.DurationBiasS);
+        // Logged to the millisecond, as the log's DATETIME (truncated) and duration in ms (rounded) hold them.
+        var duration = TimeSpan.FromMilliseconds(Math.Max(0, Math.Round((e.Duration + TimeSpan.FromSeconds(Faults.DurationBiasS)).TotalMilliseconds)));
+        var start = e.Start + TimeSpan.FromSeconds(Faults.ClockOffsetS);
         _events.Add(e with
         {
-            Start = e.Start + TimeSpan.FromSeconds(Faults.ClockOffsetS),
-            Duration = duration < TimeSpan.Zero ? TimeSpan.Zero : duration,
+            Start = start.AddTicks(-(start.Ticks % TimeSpan.TicksPerMillisecond)),
+            Duration = duration,
             ExtremePercentOfDeclared = e.ExtremePercentOfDeclared + Faults.ExtremeBiasPercent,
         });
         if (_events.Count > _capacity)
@@ -154,5 +193,8 @@ public sealed class SimulatedEventRecorder : IDisposable
         public ThreePhaseSetpoint? Before { get; init; }
 
         public ThreePhaseSetpoint? During { get; init; }
+
+        /// <summary>Later changes of the terminals while the excursion lasts.</summary>
+        public List<(DateTimeOffset From, ThreePhaseSetpoint Output)> Pieces { get; } = [];
     }
 }
