@@ -165,6 +165,8 @@ public class VoltageEventPlanTests
             // Half-cycle and one-cycle interruptions: only detection is judged.
             Assert.That(result.Reason, Does.Contain("#1 interruption 0 % Udin 10 ms (0.5 cycles)"));
             Assert.That(result.Reason, Does.Contain("shorter than 2 cycles: duration and residual not judged"));
+            // Urms(1/2) of a cycle with any half period missing: √(1/2) = 70.711 % (sin² over half a period is half the energy).
+            Assert.That(result.Reason, Does.Contain("#1 interruption 0 % Udin 10 ms (0.5 cycles) L1 L2 L3: meter dip 70.711 % Udin"));
             Assert.That(result.Reason, Does.Contain("#5 dip 80 % Udin 5000 ms (250 cycles)"));
         });
     }
