@@ -198,6 +198,50 @@ public class VoltageEventPlanTests
         });
     }
 
+    [TestCase("simple", 0.15, Verdict.Pass)]
+    [TestCase("guarded", 0.10, Verdict.Pass)]
+    [TestCase("guarded", 0.15, Verdict.Fail)]
+    public async Task The_source_amplitude_accuracy_is_the_residual_budget_where_its_profile_states_one(string rule, double biasPercent, Verdict expected)
+    {
+        // A source stating ±0.1 % of reading on its voltage range: at a 70 % residual of 230 V (161 V) that is
+        // ±0.161 V = ±0.0700 % Udin, rectangular: u = 0.0404 %, U = 0.0808 % Udin (k = 2). Guarded acceptance then
+        // passes up to 0.2 − 0.0808 = 0.119 % Udin.
+        var path = InstrumentProfile.FindShipped("bench-sim-source.yaml");
+        var text = File.ReadAllText(path).Replace("    - {min: 0, max: 480, resolution: 0.0001}", "    - {min: 0, max: 480, resolution: 0.0001, ppm_of_reading: 1000, ppm_of_range: 0}", StringComparison.Ordinal);
+        var source = InstrumentProfile.Parse(text, path);
+        var plan = $"""
+            name: budget
+            standard: IEC 61000-4-30
+            class: A
+            decision-rule: {rule}
+            points:
+              - id: E
+                parameter: events
+                events:
+                  - {"{"} residual: 70, duration-ms: 200 {"}"}
+            """;
+        var result = (await VirtualBenchRun.RunAsync(plan, new SimulatedMeterOptions { UseProfileErrorCurve = false, EventFaults = new SimulatedEventFaults { ExtremeBiasPercent = biasPercent } }, sourceProfile: source)).Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Verdict, Is.EqualTo(expected), result.Reason);
+            Assert.That(result.UncertaintyPercent, Is.EqualTo(2 * (0.001 * 161 / 230 * 100) / Math.Sqrt(3)).Within(1e-6));
+            Assert.That(result.Budget!.Single().Name, Does.StartWith("Source voltage accuracy"));
+            Assert.That(result.Reason, Does.Contain("budget: source voltage accuracy (1000 ppm of reading + 0 ppm of the 480 range, rectangular) on the residual of the worst event"));
+        });
+    }
+
+    [Test]
+    public async Task Guarded_acceptance_without_any_stated_source_accuracy_is_incomplete()
+    {
+        var plan = Sequence.Replace("class: A\n", "class: A\ndecision-rule: guarded\n", StringComparison.Ordinal);
+        var result = await Run(SimulatedEventFaults.None, plan);
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Verdict, Is.EqualTo(Verdict.Incomplete), "a guard band needs an uncertainty");
+            Assert.That(result.Reason, Does.Contain("source's amplitude and timing accuracy is not in its profile"));
+        });
+    }
+
     internal static DutProfile WithoutEventLog()
     {
         var path = ShippedFiles.Find("fixtures/dut", "pm8000.yaml");

@@ -8,6 +8,7 @@ using Bench.Instruments.Roles;
 using Bench.Plans.Model;
 using Bench.Standards.Decisions;
 using Bench.Standards.Limits;
+using Bench.Standards.Uncertainty;
 
 namespace Bench.Plans.Execution.Tests;
 
@@ -89,8 +90,21 @@ public sealed class VoltageEventTest(PointRunContext context) : IPointTestRunner
 
         var outcome = EventJudgement.Judge(programmed, fresh, limits, frequency);
 
+        // The programmed residual is the reference: its uncertainty is the source's amplitude accuracy, where stated.
+        var budget = new UncertaintyBudget([]);
+        var budgetNote = BudgetNote;
+        if (source is ProfileSource profiled && outcome.WorstReference is { } worstReference)
+        {
+            var (component, note) = ReferenceMagnitudeUncertainty.ForSourceVoltage(profiled, worstReference / 100 * declared, declared, point.LimitUnit);
+            budget = new UncertaintyBudget(component is null ? [] : [component]);
+            budgetNote = component is null
+                ? BudgetNote
+                : $"budget: {note} on the residual of the worst event; the programmed duration and start are taken as exact";
+        }
+
+        var expanded = budget.ExpandedPercent > 0 ? budget.ExpandedPercent : (double?)null;
         var verdict = outcome.Passed
-            ? outcome.WorstExtremeError is { } e ? DecisionRules.Decide(context.Rule, e, point.LimitPercent, null) : Verdict.Pass
+            ? outcome.WorstExtremeError is { } e ? DecisionRules.Decide(context.Rule, e, point.LimitPercent, expanded) : Verdict.Pass
             : Verdict.Fail;
         var set = point.Plan.Stimulus.EventSet is { } name ? $"{name} ({PowerQualityEventSets.Clause}); " : "";
         var summary = string.Create(CultureInfo.InvariantCulture, $"{Count(programmed.Count, "event")} programmed, {fresh.Count} logged by the meter, {outcome.Missing} missing, {outcome.Extra} extra");
@@ -101,7 +115,11 @@ public sealed class VoltageEventTest(PointRunContext context) : IPointTestRunner
             ReferenceValue = outcome.WorstReference,
             MeterValue = outcome.WorstMeter,
             ValueUnit = "% Udin",
-            Reason = $"{set}{summary}; {ReferenceNote}; {clock}{tolerances}; {BudgetNote}. {string.Join(" | ", outcome.Lines)}",
+            UncertaintyPercent = expanded,
+            CoverageFactor = expanded is null ? null : budget.CoverageFactor,
+            Tur = expanded is null ? null : budget.Tur(point.LimitPercent),
+            Budget = expanded is null ? null : PowerQualityTest.Contributions(budget),
+            Reason = $"{set}{summary}; {ReferenceNote}; {clock}{tolerances}; {budgetNote}. {string.Join(" | ", outcome.Lines)}",
         };
     }
 
