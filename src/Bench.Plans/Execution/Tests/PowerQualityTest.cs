@@ -21,7 +21,7 @@ public sealed class PowerQualityTest(PointRunContext context) : IPointTestRunner
     public Task<PointResult> RunAsync(TestPlan plan, ResolvedPoint point, CancellationToken cancellationToken)
     {
         var parameter = point.Plan.Parameter!.Value;
-        if (UnsupportedPowerQualityParameter.Reason(parameter, context.Bench) is { } reason)
+        if (UnsupportedPowerQualityParameter.Reason(parameter) is { } reason)
         {
             return Task.FromResult(context.Incomplete(plan, point, reason));
         }

@@ -1,4 +1,3 @@
-using Bench.Dut.Meter;
 using Bench.Standards.Limits;
 
 namespace Bench.Plans.Execution.Tests;
@@ -10,7 +9,7 @@ namespace Bench.Plans.Execution.Tests;
 /// </summary>
 public static class UnsupportedPowerQualityParameter
 {
-    public static string? Reason(PowerQualityParameter parameter, BenchConnections bench) => parameter switch
+    public static string? Reason(PowerQualityParameter parameter) => parameter switch
     {
         PowerQualityParameter.Unbalance =>
             "not supported: the DUT profile format has no u2 quantity and the PM8000 map documents none (pm8000-map.md §3: "
@@ -24,8 +23,6 @@ public static class UnsupportedPowerQualityParameter
             "not supported: the PM8000 map documents no Pst register (pm8000-map.md §3, §5) and the DUT profile format has "
             + "no flicker quantity; the source's setpoint has no flicker modulation either (ThreePhaseSetpoint carries "
             + "steady U, I, angles and harmonics only)",
-        PowerQualityParameter.VoltageThd when bench.Meter is not ModbusMeter =>
-            "the meter is not read through a Modbus register map: THD cannot be read",
         _ => null,
     };
 }
