@@ -13,11 +13,15 @@ namespace Bench.Sim.Tests;
 /// <summary>
 /// A plan run in-process on the virtual bench through the real drivers: SCPI over loopback to the simulated source and
 /// reference, Modbus TCP to the simulated PM8000. The meter's profile error curve is off, so its error is exactly
-/// what the test sets.
+/// what the test sets (and its instantaneous readings are exact unless the test gives their errors).
 /// </summary>
 internal static class VirtualBenchRun
 {
-    public static async Task<IReadOnlyList<PointResult>> RunAsync(string planYaml, double meterErrorPercent, InstrumentProfile? referenceProfile = null)
+    public static Task<IReadOnlyList<PointResult>> RunAsync(string planYaml, double meterErrorPercent, InstrumentProfile? referenceProfile = null) =>
+        RunAsync(planYaml, new SimulatedMeterOptions { ErrorPercent = meterErrorPercent, UseProfileErrorCurve = false, InstantaneousErrors = InstantaneousErrors.None }, referenceProfile);
+
+    /// <summary>A run against a meter built from <paramref name="meterOptions"/> (profile: the shipped PM8000 unless it names one).</summary>
+    public static async Task<IReadOnlyList<PointResult>> RunAsync(string planYaml, SimulatedMeterOptions meterOptions, InstrumentProfile? referenceProfile = null)
     {
         var dir = Directory.CreateTempSubdirectory("bench-vb-").FullName;
         try
@@ -25,7 +29,7 @@ internal static class VirtualBenchRun
             var planPath = Path.Combine(dir, "plan.yaml");
             await File.WriteAllTextAsync(planPath, planYaml);
             var plan = PlanLoader.Load(planPath);
-            var dut = DutProfile.Load(ShippedFiles.Find("fixtures/dut", "pm8000.yaml"));
+            var dut = meterOptions.Profile ?? DutProfile.Load(ShippedFiles.Find("fixtures/dut", "pm8000.yaml"));
             var ratings = new DutRatings(dut.NominalCurrentA, dut.MaximumCurrentA, dut.StartingCurrentA, dut.NominalVoltageV, dut.NominalFrequencyHz, dut.AccuracyClass)
             {
                 PulseConstantImpPerKwh = dut.PulseConstantImpPerKwh,
@@ -33,7 +37,7 @@ internal static class VirtualBenchRun
             var reference = referenceProfile ?? InstrumentProfile.LoadShipped("bench-sim-reference.yaml");
             var options = new VirtualBenchOptions
             {
-                Meter = new SimulatedMeterOptions { ErrorPercent = meterErrorPercent, UseProfileErrorCurve = false },
+                Meter = meterOptions.Profile is null ? meterOptions with { Profile = dut } : meterOptions,
                 ReferenceProfile = reference,
             };
             await using var bench = await VirtualBench.StartAsync(options, CancellationToken.None);

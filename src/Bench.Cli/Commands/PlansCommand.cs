@@ -22,7 +22,7 @@ public static class PlansCommand
 
         if (plan.Quantity == "pmd-functions")
         {
-            return plan.Points.Select(p => PmdFunctionLimits.Find(p.Parameter!.Value, plan.FunctionClasses[p.Parameter.Value], p.Where).Source.ToString()).Distinct().ToList();
+            return plan.Points.SelectMany(p => PmdFunctionLimits.Sources(p.Pmd!.Function, plan.FunctionClasses[p.Pmd.Function])).Select(s => s.ToString()).Distinct().ToList();
         }
 
         var table = LimitTables.ForStandard(plan.Standard, file);

@@ -24,6 +24,7 @@ public sealed record PointRunContext(BenchConnections Bench, BenchUncertaintyFig
         Model.PointTest.Starting => "starting",
         Model.PointTest.NoLoad => "no-load",
         Model.PointTest.PowerQuality => "power-quality",
+        Model.PointTest.PmdFunction => "pmd-function",
         _ => "accuracy",
     };
 }
