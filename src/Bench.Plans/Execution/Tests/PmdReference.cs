@@ -32,10 +32,14 @@ public static class PmdReference
         _ => [UnbalancePercent(r)],
     };
 
-    /// <summary>The meter's error in the unit of <paramref name="form"/>: % of reading, absolute PF or percentage points.</summary>
+    /// <summary>
+    /// The meter's error in the unit of <paramref name="form"/>: % of reading (relative to the signed reference, so a
+    /// capacitive Q read too large in magnitude errs positive, as a received-energy register would), absolute PF or
+    /// percentage points.
+    /// </summary>
     public static double Error(PmdErrorForm form, double meter, double reference) => form switch
     {
-        PmdErrorForm.PercentOfReading or PmdErrorForm.PercentOfReadingTable => reference == 0 ? double.NaN : (meter - reference) / Math.Abs(reference) * 100,
+        PmdErrorForm.PercentOfReading or PmdErrorForm.PercentOfReadingTable => reference == 0 ? double.NaN : (meter - reference) / reference * 100,
         _ => meter - reference,
     };
 
