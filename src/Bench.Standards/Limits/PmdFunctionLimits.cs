@@ -38,9 +38,9 @@ public static class PmdFunctionLimits
             "0.05 In … Imax, as P", p => Between(p.CurrentFractionOfNominal, 0.05, p.MaximumCurrentA / p.NominalCurrentA)),
         new(PmdFunction.PowerFactor, "PFA", "power-factor", "total power factor, arithmetic", [0.5, 1, 2], PmdErrorForm.AbsolutePowerFactor,
             "PF 0.5 L … 1 … 0.8 C at 0.05 In … Imax", p => Between(p.CurrentFractionOfNominal, 0.05, p.MaximumCurrentA / p.NominalCurrentA) && PowerFactorInRange(p.Angle)),
-        new(PmdFunction.VoltageThd, "THDu", "voltage-thd", "voltage THD (of the fundamental)", [1, 2, 5, 10], PmdErrorForm.PercentagePointsOfReading,
+        new(PmdFunction.VoltageThd, "THDu", "voltage-thd", "voltage THD relative to the fundamental", [1, 2, 5, 10], PmdErrorForm.PercentagePointsOfReading,
             "THDu 0 … 20 %", p => Between(p.ThdPercent, 0, 20)),
-        new(PmdFunction.CurrentThd, "THDi", "current-thd", "current THD (of the fundamental)", [1, 2, 5, 10], PmdErrorForm.PercentagePointsOfReading,
+        new(PmdFunction.CurrentThd, "THDi", "current-thd", "current THD relative to the fundamental", [1, 2, 5, 10], PmdErrorForm.PercentagePointsOfReading,
             "THDi 0 … 200 % at 0.05 In … Imax", p => Between(p.ThdPercent, 0, 200) && Between(p.CurrentFractionOfNominal, 0.05, p.MaximumCurrentA / p.NominalCurrentA)),
         new(PmdFunction.VoltageUnbalance, "Unba", "voltage-unbalance", "voltage unbalance, amplitude only", [0.2, 0.5, 1], PmdErrorForm.PercentagePoints,
             "0 … 5 % unbalance", p => Between(p.UnbalancePercent, 0, 5)),
@@ -81,7 +81,7 @@ public static class PmdFunctionLimits
         {
             var table = function == PmdFunction.ActivePower ? PmdPowerTables.ActivePower : PmdPowerTables.ReactivePower;
             var row = table.Find(Text(functionClass), point.CurrentA, point.NominalCurrentA, point.MaximumCurrentA, point.Angle, point.Load, where);
-            return new PmdFunctionLimit(function, functionClass, row.LimitPercent, spec.ErrorUnit, row.Source with { Clause = $"{row.Source.Clause}, function {spec.Symbol} class {Text(functionClass)}" });
+            return new PmdFunctionLimit(function, functionClass, row.LimitPercent, spec.ErrorUnit, TableSource(row.Source, spec, functionClass));
         }
 
         var limit = spec.Form switch
@@ -103,7 +103,7 @@ public static class PmdFunctionLimits
         }
 
         var table = function == PmdFunction.ActivePower ? PmdPowerTables.ActivePower : PmdPowerTables.ReactivePower;
-        return table.Rows.Where(r => r.AccuracyClass == Text(functionClass)).Select(r => r.Source).ToList();
+        return table.Rows.Where(r => r.AccuracyClass == Text(functionClass)).Select(r => TableSource(r.Source, spec, functionClass)).ToList();
     }
 
     private static LimitSource Source(PmdFunctionSpec spec, double c)
@@ -117,6 +117,9 @@ public static class PmdFunctionLimits
         };
         return new LimitSource(Standard, $"Ed.2 function {spec.Symbol} ({spec.Title}), class {Text(c)}: intrinsic uncertainty {formula} over {spec.RangeText}", Unconfirmed: true);
     }
+
+    private static LimitSource TableSource(LimitSource row, PmdFunctionSpec spec, double c) =>
+        row with { Clause = $"{row.Clause}, function {spec.Symbol} class {Text(c)}" };
 
     private static bool PowerFactorInRange(LoadAngle angle) => angle.Kind switch
     {
