@@ -70,4 +70,25 @@ public class PmdFunctionVerdictTests
             Assert.That(inside.Test, Is.EqualTo("pmd-function"));
         });
     }
+
+    /// <summary>ErA is gated like an IEC 62053-24 point: the meter's energy error (--meter-error) decides it.</summary>
+    [TestCase("1", "current: In, sin: 1 L", 1.0)]             // QA/ErA table, cl 1, 0.05 In ≤ I ≤ Imax
+    [TestCase("2", "current: 0.05 In, sin: 0.5 C", 2.5)]      // cl 2, 0.05 In ≤ I < 0.1 In, sin 0.5
+    public async Task Reactive_energy_is_judged_on_the_energy_registers(string functionClass, string point, double limit)
+    {
+        var c = new Case("reactive-energy", functionClass, point, limit, "% of reading", _ => InstantaneousErrors.None);
+        async Task<PointResult> Run(double energyError) => (await VirtualBenchRun.RunAsync(Plan(c), energyError)).Single();
+        var inside = await Run(0.9 * limit);
+        var outside = await Run(1.1 * limit);
+        var negative = await Run(-1.1 * limit);
+        Assert.Multiple(() =>
+        {
+            Assert.That(inside.LimitPercent, Is.EqualTo(limit));
+            Assert.That(inside.ErrorPercent, Is.EqualTo(0.9 * limit).Within(0.01 * limit));
+            Assert.That(inside.Verdict, Is.EqualTo(Verdict.Pass), inside.Reason);
+            Assert.That(inside.ValueUnit, Is.EqualTo("varh"));
+            Assert.That(outside.Verdict, Is.EqualTo(Verdict.Fail), outside.Reason);
+            Assert.That(negative.Verdict, Is.EqualTo(Verdict.Fail), negative.Reason);
+        });
+    }
 }

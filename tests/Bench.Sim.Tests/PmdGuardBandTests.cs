@@ -73,11 +73,12 @@ public class PmdGuardBandTests
             standard: IEC 61557-12
             class: "0.2"
             quantity: pmd-functions
-            functions: { voltage-thd: 1, voltage-unbalance: 0.2, current: 0.1 }
+            functions: { voltage-thd: 1, voltage-unbalance: 0.2, current: 0.1, apparent-energy: 0.5 }
             points:
               - { id: THDU, function: voltage-thd, voltage-harmonics: "h5 5 %" }
               - { id: UNB, function: voltage-unbalance, voltage-unbalance: 1 }
               - { id: I, function: current }
+              - { id: EAP, function: apparent-energy }
             """;
         var results = await VirtualBenchRun.RunAsync(plan, new SimulatedMeterOptions { Profile = profile, InstantaneousErrors = InstantaneousErrors.None });
         Assert.Multiple(() =>
@@ -88,6 +89,8 @@ public class PmdGuardBandTests
             Assert.That(results[1].Verdict, Is.EqualTo(Verdict.Incomplete));
             Assert.That(results[1].Reason, Does.Contain("voltage_unbalance_ln"));
             Assert.That(results[2].Verdict, Is.EqualTo(Verdict.Pass), "a mapped function on the same meter is still judged");
+            Assert.That(results[3].Verdict, Is.EqualTo(Verdict.Incomplete), "the PM8000 maps apparent energy, but the reference integrates no VAh");
+            Assert.That(results[3].Reason, Does.Contain("no VAh"));
         });
     }
 }

@@ -72,7 +72,7 @@ internal static class PmdFunctionPlanLoader
         var current = p.Scalar("current") is { } c ? RatedValue.Parse(c.Value ?? "", p.At(c), "In", "Imax", "Ist", "Imin", "Itr", "A") : new RatedValue(1, "In");
         var voltage = p.Scalar("voltage") is { } v ? RatedValue.Parse(v.Value ?? "", p.At(v), "Un", "V") : new RatedValue(1, "Un");
         var frequency = p.Scalar("frequency") is { } f ? RatedValue.Parse(f.Value ?? "", p.At(f), "fn", "Hz") : new RatedValue(1, "fn");
-        var angle = Angle(p, spec.Function == PmdFunction.ReactivePower);
+        var angle = Angle(p, spec.Function is PmdFunction.ReactivePower or PmdFunction.ReactiveEnergy);
         var loadNode = p.Scalar("load");
         var (load, phase) = loadNode?.Value?.Trim().ToUpperInvariant() switch
         {

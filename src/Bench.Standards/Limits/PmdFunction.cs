@@ -38,4 +38,10 @@ public enum PmdFunction
 
     /// <summary>Unba: voltage unbalance, amplitude only (largest deviation of a phase voltage from their mean).</summary>
     VoltageUnbalance,
+
+    /// <summary>ErA: total reactive energy, arithmetic (energy gates, not instantaneous readings).</summary>
+    ReactiveEnergy,
+
+    /// <summary>EapA: total apparent energy, arithmetic.</summary>
+    ApparentEnergy,
 }

@@ -44,6 +44,10 @@ public static class PmdFunctionLimits
             "THDi 0 … 200 % at 0.05 In … Imax", p => Between(p.ThdPercent, 0, 200) && Between(p.CurrentFractionOfNominal, 0.05, p.MaximumCurrentA / p.NominalCurrentA)),
         new(PmdFunction.VoltageUnbalance, "Unba", "voltage-unbalance", "voltage unbalance, amplitude only", [0.2, 0.5, 1], PmdErrorForm.PercentagePoints,
             "0 … 5 % unbalance", p => Between(p.UnbalancePercent, 0, 5)),
+        new(PmdFunction.ReactiveEnergy, "ErA", "reactive-energy", "total reactive energy, arithmetic", [1, 2, 3], PmdErrorForm.PercentOfReadingTable,
+            "the load points of the QA table (0.01 In … Imax, sin φ 1 … 0.25)", _ => true),
+        new(PmdFunction.ApparentEnergy, "EapA", "apparent-energy", "total apparent energy, arithmetic", [0.2, 0.5, 1, 2, 3], PmdErrorForm.PercentOfReading,
+            "0.05 In … Imax, as SA", p => Between(p.CurrentFractionOfNominal, 0.05, p.MaximumCurrentA / p.NominalCurrentA)),
     ];
 
     public static PmdFunctionSpec Spec(PmdFunction function) => Functions.First(f => f.Function == function);
@@ -79,7 +83,7 @@ public static class PmdFunctionLimits
 
         if (spec.Form == PmdErrorForm.PercentOfReadingTable)
         {
-            var table = function == PmdFunction.ActivePower ? PmdPowerTables.ActivePower : PmdPowerTables.ReactivePower;
+            var table = Table(function);
             var row = table.Find(Text(functionClass), point.CurrentA, point.NominalCurrentA, point.MaximumCurrentA, point.Angle, point.Load, where);
             return new PmdFunctionLimit(function, functionClass, row.LimitPercent, spec.ErrorUnit, TableSource(row.Source, spec, functionClass));
         }
@@ -102,8 +106,7 @@ public static class PmdFunctionLimits
             return [Source(spec, functionClass)];
         }
 
-        var table = function == PmdFunction.ActivePower ? PmdPowerTables.ActivePower : PmdPowerTables.ReactivePower;
-        return table.Rows.Where(r => r.AccuracyClass == Text(functionClass)).Select(r => TableSource(r.Source, spec, functionClass)).ToList();
+        return Table(function).Rows.Where(r => r.AccuracyClass == Text(functionClass)).Select(r => TableSource(r.Source, spec, functionClass)).ToList();
     }
 
     private static LimitSource Source(PmdFunctionSpec spec, double c)
@@ -117,6 +120,10 @@ public static class PmdFunctionLimits
         };
         return new LimitSource(Standard, $"Ed.2 function {spec.Symbol} ({spec.Title}), class {Text(c)}: intrinsic uncertainty {formula} over {spec.RangeText}", Unconfirmed: true);
     }
+
+    /// <summary>P's table (as Ea), or QA's for QA and ErA.</summary>
+    private static EnergyLimitTable Table(PmdFunction function) =>
+        function == PmdFunction.ActivePower ? PmdPowerTables.ActivePower : PmdPowerTables.ReactivePower;
 
     private static LimitSource TableSource(LimitSource row, PmdFunctionSpec spec, double c) =>
         row with { Clause = $"{row.Clause}, function {spec.Symbol} class {Text(c)}" };

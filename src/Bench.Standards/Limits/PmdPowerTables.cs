@@ -16,7 +16,7 @@ public static class PmdPowerTables
     /// <summary>P: the same figures as Ea (pmd-61557-12.md §4).</summary>
     public static EnergyLimitTable ActivePower => EnergyStandards.Iec61557Part12;
 
-    /// <summary>QA/QV, classes 1, 2, 3, load points in sin φ.</summary>
+    /// <summary>QA/QV (and ErA/ErV, whose figures come from the same IEC 62053 tables), classes 1, 2, 3, load points in sin φ.</summary>
     public static EnergyLimitTable ReactivePower { get; } = Reactive();
 
     private static EnergyLimitTable Reactive()

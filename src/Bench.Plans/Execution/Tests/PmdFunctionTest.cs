@@ -20,6 +20,11 @@ public sealed class PmdFunctionTest(PointRunContext context) : IPointTestRunner
     public async Task<PointResult> RunAsync(TestPlan plan, ResolvedPoint point, CancellationToken cancellationToken)
     {
         var settings = point.Plan.Pmd!;
+        if (settings.Function is PmdFunction.ReactiveEnergy or PmdFunction.ApparentEnergy)
+        {
+            return await new PmdEnergyTest(context).RunAsync(plan, point, cancellationToken);
+        }
+
         var spec = PmdFunctionLimits.Spec(settings.Function);
         var (reader, problem) = PmdMeterReader.For(context.Bench.Meter, settings.Function);
         if (reader is null)

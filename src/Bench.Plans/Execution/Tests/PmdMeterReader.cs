@@ -63,7 +63,8 @@ public sealed class PmdMeterReader
         PmdFunction.PowerFactor => [MeterQuantity.PowerFactorTotal],
         PmdFunction.VoltageThd => new[] { MeterQuantity.ThdVoltageAN, MeterQuantity.ThdVoltageBN, MeterQuantity.ThdVoltageCN }.Take(elements).ToList(),
         PmdFunction.CurrentThd => new[] { MeterQuantity.ThdCurrentA, MeterQuantity.ThdCurrentB, MeterQuantity.ThdCurrentC }.Take(elements).ToList(),
-        _ => [MeterQuantity.VoltageUnbalanceLN],
+        PmdFunction.VoltageUnbalance => [MeterQuantity.VoltageUnbalanceLN],
+        _ => throw new ArgumentOutOfRangeException(nameof(function), function, "an energy function is read from energy registers"),
     };
 
     private static (PmdMeterReader? Reader, string? Problem) FromSnapshot(IMeterUnderTest meter, PmdFunction function)

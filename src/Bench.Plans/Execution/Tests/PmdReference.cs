@@ -29,7 +29,8 @@ public static class PmdReference
         PmdFunction.PowerFactor => [r.TotalPowerFactor],
         PmdFunction.VoltageThd => r.Phases.Select(_ => PmdFunctionPoints.ThdPercent(settings.VoltageHarmonics)).ToArray(),
         PmdFunction.CurrentThd => r.Phases.Select(_ => PmdFunctionPoints.ThdPercent(settings.CurrentHarmonics)).ToArray(),
-        _ => [UnbalancePercent(r)],
+        PmdFunction.VoltageUnbalance => [UnbalancePercent(r)],
+        _ => throw new ArgumentOutOfRangeException(nameof(function), function, "an energy function is compared by energy gates"),
     };
 
     /// <summary>
