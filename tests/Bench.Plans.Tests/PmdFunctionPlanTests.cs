@@ -86,6 +86,14 @@ public class PmdFunctionPlanTests
     }
 
     [Test]
+    public void The_marking_class_is_one_p_may_claim()
+    {
+        // pmd-61557-12.md §2/§3: the marking carries the class of P / Ea, 0.2 / 0.5 / 1 / 2.
+        var yaml = Header("voltage: 0.1").Replace("class: \"0.2\"", "class: \"0.1\"", StringComparison.Ordinal) + "points:\n  - { id: U, function: voltage }\n";
+        Assert.That(() => Load(yaml), Throws.TypeOf<BenchInputException>().With.Message.Contains("function P claims class 0.1").And.Message.Contains("plan.yaml:3:"));
+    }
+
+    [Test]
     public void A_point_outside_the_rated_range_stops_the_run_before_anything_is_energized()
     {
         var plan = Load(Header("neutral-current: 0.5") + "points:\n  - { id: IN, function: neutral-current, current: In }\n");

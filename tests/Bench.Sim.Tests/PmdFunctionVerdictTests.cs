@@ -71,6 +71,32 @@ public class PmdFunctionVerdictTests
         });
     }
 
+    [TestCaseSource(nameof(Cases))]
+    public async Task On_the_limit_the_verdict_follows_the_side_the_measured_error_lies_on(Case c)
+    {
+        // Set exactly on the limit: the bench measures it within 0.5 % of the limit, and simple acceptance
+        // (|e| ≤ TL, ILAC-G8 §4.2.1) passes it exactly when the measured |e| is not above TL.
+        var on = (await VirtualBenchRun.RunAsync(Plan(c), Meter(c.Meter(c.Limit)))).Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(on.ErrorPercent, Is.EqualTo(c.Limit).Within(0.005 * c.Limit));
+            Assert.That(on.Verdict, Is.EqualTo(Math.Abs(on.ErrorPercent!.Value) <= c.Limit ? Verdict.Pass : Verdict.Fail));
+        });
+    }
+
+    [Test]
+    public async Task A_single_phase_load_is_judged_on_the_loaded_phase()
+    {
+        var c = new Case("current", "0.1", "current: In, load: L2", 0.1, "% of reading", e => new() { CurrentPercent = e });
+        var result = (await VirtualBenchRun.RunAsync(Plan(c), Meter(c.Meter(0.05)))).Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Verdict, Is.EqualTo(Verdict.Pass), result.Reason);
+            Assert.That(result.ErrorPercent, Is.EqualTo(0.05).Within(0.001));
+            Assert.That(result.Reason, Does.Contain("worst phase L2"));
+        });
+    }
+
     /// <summary>ErA is gated like an IEC 62053-24 point: the meter's energy error (--meter-error) decides it.</summary>
     [TestCase("1", "current: In, sin: 1 L", 1.0)]             // QA/ErA table, cl 1, 0.05 In ≤ I ≤ Imax
     [TestCase("2", "current: 0.05 In, sin: 0.5 C", 2.5)]      // cl 2, 0.05 In ≤ I < 0.1 In, sin 0.5

@@ -18,7 +18,14 @@ internal static class PmdFunctionPlanLoader
 {
     public static TestPlan Load(YamlMap root, string path, string name)
     {
+        // The marking's class is that of P / Ea (pmd-61557-12.md §2, "PMD/SD/K70/0.2"; unconfirmed form).
         var classNode = root.Scalar("class") ?? throw new BenchInputException(root.Where, "missing 'class' (the class of the PMD marking, e.g. \"0.2\")");
+        if (!double.TryParse(classNode.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var markingClass))
+        {
+            throw new BenchInputException(root.At(classNode), $"'{classNode.Value}': the PMD marking's class is a number, that of P and Ea (e.g. \"0.2\")");
+        }
+
+        PmdFunctionLimits.CheckClass(PmdFunction.ActivePower, markingClass, root.At(classNode));
         var functions = root.OptionalMap("functions") ?? throw new BenchInputException(root.Where, "a pmd-functions plan needs 'functions' (the class each function claims)");
         var classes = new Dictionary<PmdFunction, double>();
         foreach (var spec in PmdFunctionLimits.Functions)

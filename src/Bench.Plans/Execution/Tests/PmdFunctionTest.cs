@@ -92,13 +92,23 @@ public sealed class PmdFunctionTest(PointRunContext context) : IPointTestRunner
         };
     }
 
-    /// <summary>The phase (or total) whose error is largest in magnitude.</summary>
+    /// <summary>
+    /// The phase (or total) whose error is largest in magnitude. A phase carrying nothing (a single-phase load's idle
+    /// phases) has no relative error and is left out; if every phase is idle the error is NaN.
+    /// </summary>
     private static (double Error, double Reference, double Meter, int Phase) Worst(PmdErrorForm form, double[] meter, double[] reference)
     {
         var worst = (Error: double.NaN, Reference: double.NaN, Meter: double.NaN, Phase: 0);
         var n = Math.Min(meter.Length, reference.Length);
+        var largest = reference.Take(n).Select(Math.Abs).DefaultIfEmpty(0).Max();
+        var relative = form is PmdErrorForm.PercentOfReading or PmdErrorForm.PercentOfReadingTable;
         for (var k = 0; k < n; k++)
         {
+            if (relative && n > 1 && Math.Abs(reference[k]) <= 1e-6 * largest && largest > 0)
+            {
+                continue;
+            }
+
             var e = PmdReference.Error(form, meter[k], reference[k]);
             if (!double.IsFinite(e))
             {
