@@ -58,6 +58,7 @@ public class PmdGuardBandTests
             Assert.That(result.UncertaintyPercent, Is.Null);
             Assert.That(result.Verdict, Is.EqualTo(Verdict.Incomplete));
             Assert.That(result.Reason, Does.Contain("the harmonic content the source is set to"));
+            Assert.That(result.Reason, Does.Contain("guard band of the decision rule is unknown"));
         });
     }
 

@@ -84,11 +84,12 @@ public sealed class PmdFunctionTest(PointRunContext context) : IPointTestRunner
             MeterValue = meterValue,
             ValueUnit = unit,
             Repeats = errors.Count,
+            StandardDeviationPercent = errors.Count >= 2 ? UncertaintyComponent.ExperimentalStandardDeviation(errors) : null,
             UncertaintyPercent = expanded,
             CoverageFactor = expanded is null ? null : budget.CoverageFactor,
             Tur = expanded is null ? null : budget.Tur(point.LimitPercent),
             Budget = budget.Components.Select(c => new UncertaintyContribution(c.Name, c.Type, c.Distribution.ToString().ToLowerInvariant(), c.StatedPercent, c.StandardUncertaintyPercent)).ToList(),
-            Reason = string.Create(CultureInfo.InvariantCulture, $"{spec.Symbol}{where}: meter {meterValue:0.#####} {unit}, reference {referenceValue:0.#####} {unit}; error in {point.LimitUnit}; read from {reader.Registers}{ReferenceNote(settings.Function)}"),
+            Reason = string.Create(CultureInfo.InvariantCulture, $"{spec.Symbol}{where}: meter {meterValue:0.#####} {unit}, reference {referenceValue:0.#####} {unit}; error in {point.LimitUnit}; read from {reader.Registers}{ReferenceNote(settings.Function)}{NoUncertaintyNote(verdict, expanded)}"),
         };
     }
 
@@ -135,6 +136,9 @@ public sealed class PmdFunctionTest(PointRunContext context) : IPointTestRunner
         PmdFunction.PowerFactor => "PF",
         _ => "%",
     };
+
+    private static string NoUncertaintyNote(Verdict verdict, double? expanded) =>
+        verdict == Verdict.Incomplete && expanded is null ? "; no uncertainty is stated for this comparison, so the guard band of the decision rule is unknown" : "";
 
     private static string ReferenceNote(PmdFunction function) => function switch
     {

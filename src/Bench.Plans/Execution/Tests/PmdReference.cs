@@ -62,6 +62,7 @@ public static class PmdReference
         var voltage = RangePercent(figures.ReferenceVoltageRanges, r.Phases.Average(p => p.VoltageRmsV));
         var current = RangePercent(figures.ReferenceCurrentRanges, r.Phases.Average(p => p.CurrentRmsA));
         var pf = Math.Abs(r.TotalPowerFactor);
+        // Reading = range: the range term counts fully (conservative, as for the energy figures).
         double? power = figures.ReferencePowerAccuracy is { } spec ? spec.HalfWidthPpm(function == PmdFunction.ReactivePower ? 0.5 : pf, 1, 1) / 1e4 : null;
         var powerK = figures.ReferencePowerAccuracy?.CoverageFactor ?? 2;
         switch (function)
