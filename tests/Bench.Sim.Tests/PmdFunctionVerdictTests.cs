@@ -16,7 +16,7 @@ public class PmdFunctionVerdictTests
 {
     public sealed record Case(string Function, string Class, string Point, double Limit, string Unit, Func<double, InstantaneousErrors> Meter)
     {
-        public override string ToString() => Function;
+        public override string ToString() => $"{Function} {Point}";
     }
 
     public static readonly Case[] Cases =
@@ -29,6 +29,7 @@ public class PmdFunctionVerdictTests
         new("reactive-power", "1", "current: 0.05 In, sin: 0.5 C", 1.5, "% of reading", e => new() { ReactivePowerPercent = e }),
         new("apparent-power", "0.5", "current: Imax, pf: 0.8 C", 0.5, "% of reading", e => new() { ApparentPowerPercent = e }),
         new("power-factor", "0.5", "current: In, pf: 0.5 L", 0.005, "absolute PF", e => new() { PowerFactorOffset = e }),
+        new("power-factor", "1", "current: 0.1 In, pf: 0.8 C", 0.01, "absolute PF", e => new() { PowerFactorOffset = e }),     // leading: 4Q_FP_PF above 1
         new("voltage-thd", "5", "voltage-harmonics: \"h5 10 %, h7 5 %\"", 0.559017, "percentage points", e => new() { VoltageThdPoints = e }), // 5 % of √125 % THD
         new("voltage-thd", "1", "voltage-harmonics: \"h3 2 %\"", 0.05, "percentage points", e => new() { VoltageThdPoints = e }),   // the floor: 1 % of 2 % < 0.05
         new("current-thd", "1", "current-harmonics: \"h5 40 %\"", 0.4, "percentage points", e => new() { CurrentThdPoints = e }),
