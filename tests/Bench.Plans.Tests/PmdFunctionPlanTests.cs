@@ -101,6 +101,22 @@ public class PmdFunctionPlanTests
     }
 
     [Test]
+    [SetCulture("de-DE")]
+    public async Task Reasons_are_written_with_a_decimal_point_under_a_comma_culture()
+    {
+        var plan = Load(Header("voltage: 0.1, active-power: 0.2") + "points:\n  - { id: U, function: voltage }\n  - { id: P, function: active-power }\n");
+        var bench = new FakeBench { InstantaneousBias = (0.25, 0) };
+        var results = (await new PlanExecutor(new BenchConnections(bench, bench, bench, bench)).RunAsync(plan, PointResolver.Resolve(plan, Pm8000), null, null, null, CancellationToken.None)).Points;
+        Assert.Multiple(() =>
+        {
+            Assert.That(results[0].Reason, Does.Contain("meter 230.25 V, reference 230 V"));
+            // FakeBench's meter shows P = 0 against 1150 W per phase: a -100 % error, written with '.' too.
+            Assert.That(results[1].Reason, Does.Contain("meter 0 W, reference 3450 W"));
+            Assert.That(results[1].Verdict, Is.EqualTo(Verdict.Fail));
+        });
+    }
+
+    [Test]
     public async Task A_meter_read_only_by_snapshot_gives_powers_but_not_thd()
     {
         // FakeBench reports the source's own U and f (+ biases) and P = Q = S = 0: P has no reading to compare.

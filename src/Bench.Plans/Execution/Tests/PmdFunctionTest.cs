@@ -57,7 +57,7 @@ public sealed class PmdFunctionTest(PointRunContext context) : IPointTestRunner
             var worst = Worst(spec.Form, meter, expected);
             if (!double.IsFinite(worst.Error))
             {
-                return context.Incomplete(plan, point, string.Create(CultureInfo.InvariantCulture, $"{spec.Symbol}: no reading to compare (meter {string.Join(" / ", meter)}, reference {string.Join(" / ", expected)}; from {reader.Registers})"));
+                return context.Incomplete(plan, point, string.Create(CultureInfo.InvariantCulture, $"{spec.Symbol}: no reading to compare (meter {Values(meter)}, reference {Values(expected)}; from {reader.Registers})"));
             }
 
             errors.Add(worst.Error);
@@ -136,6 +136,9 @@ public sealed class PmdFunctionTest(PointRunContext context) : IPointTestRunner
         PmdFunction.PowerFactor => "PF",
         _ => "%",
     };
+
+    private static string Values(IEnumerable<double> values) =>
+        string.Join(" / ", values.Select(v => v.ToString("0.#####", CultureInfo.InvariantCulture)));
 
     private static string NoUncertaintyNote(Verdict verdict, double? expanded) =>
         verdict == Verdict.Incomplete && expanded is null ? "; no uncertainty is stated for this comparison, so the guard band of the decision rule is unknown" : "";
