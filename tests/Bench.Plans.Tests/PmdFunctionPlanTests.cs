@@ -47,6 +47,8 @@ public class PmdFunctionPlanTests
             Assert.That(points.Select(p => p.LimitSource.Unconfirmed), Has.All.True);
             Assert.That(points.Single(p => p.Plan.Id == "P-001").LimitPercent, Is.EqualTo(0.4), "§4: 0.01 In ≤ I < 0.02 In, class 0.2");
             Assert.That(points.Single(p => p.Plan.Id == "PF-L05-100").LimitUnit, Is.EqualTo("absolute PF"));
+            Assert.That(points.Single(p => p.Plan.Id == "Q-C05-100").Description.PowerFactor, Is.EqualTo("sin φ 0.5 C"));
+            Assert.That(points.Single(p => p.Plan.Id == "Q-C05-100").Setpoint.Phases[0].CurrentAngleDeg, Is.EqualTo(30).Within(1e-9), "sin φ 0.5 C: the current leads by 30°");
         });
     }
 

@@ -36,8 +36,7 @@ public static class PmdFunctionPoints
         };
         var limit = PmdFunctionLimits.Find(function, plan.FunctionClasses[function], operating, p.Where);
         var spec = PmdFunctionLimits.Spec(function);
-        var angleText = p.Angle.Function == TrigFunction.Sin ? $"sin φ {p.Angle}" : p.Angle.ToString();
-        var description = new PointSetpoint(voltage, current, angleText, frequency, current / dut.NominalCurrentA * 100, Phases(p, settings, spec));
+        var description = new PointSetpoint(voltage, current, p.Angle.ToString(), frequency, current / dut.NominalCurrentA * 100, Phases(p, settings, spec));
         return new ResolvedPoint(p, setpoint, description, limit.Limit, limit.Source)
         {
             Ratings = dut,
