@@ -49,7 +49,7 @@ public static class PlansCommand
                 {
                     var plan = PlanLoader.Load(file);
                     var clauses = Clauses(plan, file);
-                    var kinds = plan.Points.GroupBy(p => p.Test).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}");
+                    var kinds = plan.Points.GroupBy(p => p.Test).Select(g => $"{g.Count()} {g.Key.WireName()}");
                     var output = new StringBuilder();
                     output.AppendLine(Path.GetFileName(file));
                     output.AppendLine($"  {plan.Name}");
