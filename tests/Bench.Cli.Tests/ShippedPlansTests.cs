@@ -24,6 +24,7 @@ public class ShippedPlansTests
             Assert.That(result.Output, Does.Contain("IEC 62053-24 class 0.5S, reactive-energy"));
             Assert.That(result.Output, Does.Contain("ANSI C12.20 class 0.2"));
             Assert.That(result.Output, Does.Contain("IEC 61557-12 class 0.2"));
+            Assert.That(result.Output, Does.Contain(" pmd-function"), "test kinds in the plan's own spelling");
             Assert.That(result.Output, Does.Contain("(unconfirmed)"));
         });
     }

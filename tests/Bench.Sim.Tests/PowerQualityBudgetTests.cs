@@ -1,4 +1,5 @@
 using Bench.Core.Results;
+using Bench.Dut.Profiles;
 using Bench.Sim.Meter;
 
 namespace Bench.Sim.Tests;
@@ -24,7 +25,7 @@ public class PowerQualityBudgetTests
               - { id: I, parameter: current, current: In }
               - { id: F, parameter: frequency }
             """;
-        var results = await VirtualBenchRun.RunAsync(plan, new SimulatedMeterOptions { UseProfileErrorCurve = false });
+        var results = await VirtualBenchRun.RunAsync(plan, new SimulatedMeterOptions { UseProfileErrorCurve = false, InstantaneousErrors = InstantaneousErrors.None });
         var (u, i, f) = (results[0], results[1], results[2]);
 
         // Analytic: a = (50 + 10·480/230) ppm of 230 V, in % Udin at U = Udin; rectangular u = a/√3; U = 2u (ν_eff infinite).

@@ -13,14 +13,15 @@ namespace Bench.Sim.Tests;
 /// <summary>
 /// A plan run in-process on the virtual bench through the real drivers: SCPI over loopback to the simulated source and
 /// reference, Modbus TCP to the simulated PM8000. The meter's profile error curve is off, so its error is exactly
-/// what the test sets.
+/// what the test sets (and its instantaneous readings are exact unless the test gives their errors).
 /// </summary>
 internal static class VirtualBenchRun
 {
     public static Task<IReadOnlyList<PointResult>> RunAsync(string planYaml, double meterErrorPercent, InstrumentProfile? referenceProfile = null) =>
-        RunAsync(planYaml, new SimulatedMeterOptions { ErrorPercent = meterErrorPercent, UseProfileErrorCurve = false }, referenceProfile);
+        RunAsync(planYaml, new SimulatedMeterOptions { ErrorPercent = meterErrorPercent, UseProfileErrorCurve = false, InstantaneousErrors = InstantaneousErrors.None }, referenceProfile);
 
-    /// <param name="benchDut">The DUT profile the bench reads the meter with; null = the shipped PM8000 (the simulated meter's own map is <see cref="SimulatedMeterOptions.Profile"/>).</param>
+    /// <summary>A run against a meter built from <paramref name="meterOptions"/> (profile: the shipped PM8000 unless it names one).</summary>
+    /// <param name="benchDut">The DUT profile the bench reads the meter with; null = the meter's own profile.</param>
     /// <param name="sourceProfile">The source's dialect, spoken by both the simulator and the driver; null = bench-sim-source.yaml.</param>
     public static async Task<IReadOnlyList<PointResult>> RunAsync(string planYaml, SimulatedMeterOptions meterOptions, InstrumentProfile? referenceProfile = null, DutProfile? benchDut = null, InstrumentProfile? sourceProfile = null)
     {
@@ -30,7 +31,8 @@ internal static class VirtualBenchRun
             var planPath = Path.Combine(dir, "plan.yaml");
             await File.WriteAllTextAsync(planPath, planYaml);
             var plan = PlanLoader.Load(planPath);
-            var dut = benchDut ?? DutProfile.Load(ShippedFiles.Find("fixtures/dut", "pm8000.yaml"));
+            var meterMap = meterOptions.Profile ?? DutProfile.Load(ShippedFiles.Find("fixtures/dut", "pm8000.yaml"));
+            var dut = benchDut ?? meterMap;
             var ratings = new DutRatings(dut.NominalCurrentA, dut.MaximumCurrentA, dut.StartingCurrentA, dut.NominalVoltageV, dut.NominalFrequencyHz, dut.AccuracyClass)
             {
                 PulseConstantImpPerKwh = dut.PulseConstantImpPerKwh,
@@ -38,7 +40,7 @@ internal static class VirtualBenchRun
             var reference = referenceProfile ?? InstrumentProfile.LoadShipped("bench-sim-reference.yaml");
             var options = new VirtualBenchOptions
             {
-                Meter = meterOptions,
+                Meter = meterOptions with { Profile = meterMap },
                 ReferenceProfile = reference,
                 SourceProfile = sourceProfile,
             };

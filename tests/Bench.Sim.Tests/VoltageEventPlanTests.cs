@@ -30,7 +30,7 @@ public class VoltageEventPlanTests
         """;
 
     private static Task<PointResult> Run(SimulatedEventFaults faults, string plan = Sequence, DutProfile? benchDut = null, DutProfile? meterMap = null) =>
-        VirtualBenchRun.RunAsync(plan, new SimulatedMeterOptions { UseProfileErrorCurve = false, EventFaults = faults, Profile = meterMap }, benchDut: benchDut)
+        VirtualBenchRun.RunAsync(plan, new SimulatedMeterOptions { UseProfileErrorCurve = false, InstantaneousErrors = InstantaneousErrors.None, EventFaults = faults, Profile = meterMap }, benchDut: benchDut)
             .ContinueWith(t => t.Result.Single(), TaskScheduler.Default);
 
     [Test]
@@ -135,7 +135,7 @@ public class VoltageEventPlanTests
     {
         // The bench's map has the log; the meter itself answers exception 02 there (its own map has none).
         var withoutLog = WithoutEventLog();
-        var refused = await Run(SimulatedEventFaults.None, meterMap: withoutLog);
+        var refused = await Run(SimulatedEventFaults.None, benchDut: DutProfile.Load(ShippedFiles.Find("fixtures/dut", "pm8000.yaml")), meterMap: withoutLog);
         var unmapped = await Run(SimulatedEventFaults.None, benchDut: withoutLog);
         Assert.Multiple(() =>
         {
@@ -220,7 +220,7 @@ public class VoltageEventPlanTests
                 events:
                   - {"{"} residual: 70, duration-ms: 200 {"}"}
             """;
-        var result = (await VirtualBenchRun.RunAsync(plan, new SimulatedMeterOptions { UseProfileErrorCurve = false, EventFaults = new SimulatedEventFaults { ExtremeBiasPercent = biasPercent } }, sourceProfile: source)).Single();
+        var result = (await VirtualBenchRun.RunAsync(plan, new SimulatedMeterOptions { UseProfileErrorCurve = false, InstantaneousErrors = InstantaneousErrors.None, EventFaults = new SimulatedEventFaults { ExtremeBiasPercent = biasPercent } }, sourceProfile: source)).Single();
         Assert.Multiple(() =>
         {
             Assert.That(result.Verdict, Is.EqualTo(expected), result.Reason);

@@ -22,7 +22,7 @@ public static class PlansCommand
 
         if (plan.Quantity == "pmd-functions")
         {
-            return plan.Points.Select(p => PmdFunctionLimits.Find(p.Parameter!.Value, plan.FunctionClasses[p.Parameter.Value], p.Where).Source.ToString()).Distinct().ToList();
+            return plan.Points.SelectMany(p => PmdFunctionLimits.Sources(p.Pmd!.Function, plan.FunctionClasses[p.Pmd.Function])).Select(s => s.ToString()).Distinct().ToList();
         }
 
         var table = LimitTables.ForStandard(plan.Standard, file);
@@ -49,7 +49,7 @@ public static class PlansCommand
                 {
                     var plan = PlanLoader.Load(file);
                     var clauses = Clauses(plan, file);
-                    var kinds = plan.Points.GroupBy(p => p.Test).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}");
+                    var kinds = plan.Points.GroupBy(p => p.Test).Select(g => $"{g.Count()} {g.Key.WireName()}");
                     var output = new StringBuilder();
                     output.AppendLine(Path.GetFileName(file));
                     output.AppendLine($"  {plan.Name}");

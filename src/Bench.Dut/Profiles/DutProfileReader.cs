@@ -329,8 +329,29 @@ internal static class DutProfileReader
             f.RejectUnknownKeys();
         }
 
+        var instantaneous = map.OptionalMap("instantaneous_error") is { } e ? ReadInstantaneousErrors(e) : InstantaneousErrors.None;
         map.RejectUnknownKeys();
-        return new SimulationSettings(curve, faults);
+        return new SimulationSettings(curve, faults) { Instantaneous = instantaneous };
+    }
+
+    private static InstantaneousErrors ReadInstantaneousErrors(YamlMap map)
+    {
+        var errors = new InstantaneousErrors
+        {
+            VoltagePercent = map.OptionalNumber("voltage_percent") ?? 0,
+            CurrentPercent = map.OptionalNumber("current_percent") ?? 0,
+            NeutralCurrentPercent = map.OptionalNumber("neutral_current_percent") ?? 0,
+            FrequencyPercent = map.OptionalNumber("frequency_percent") ?? 0,
+            ActivePowerPercent = map.OptionalNumber("active_power_percent") ?? 0,
+            ReactivePowerPercent = map.OptionalNumber("reactive_power_percent") ?? 0,
+            ApparentPowerPercent = map.OptionalNumber("apparent_power_percent") ?? 0,
+            PowerFactorOffset = map.OptionalNumber("power_factor_offset") ?? 0,
+            VoltageThdPoints = map.OptionalNumber("voltage_thd_points") ?? 0,
+            CurrentThdPoints = map.OptionalNumber("current_thd_points") ?? 0,
+            VoltageUnbalancePoints = map.OptionalNumber("voltage_unbalance_points") ?? 0,
+        };
+        map.RejectUnknownKeys();
+        return errors;
     }
 
     private static void CheckGaps(DutProfile profile)

@@ -30,6 +30,9 @@ public enum MeterQuantity
     PowerFactorC,
     PowerFactorTotal,
     Frequency,
+
+    /// <summary>Largest deviation of a L-N voltage from their mean, in percent of the mean (PM8000 register 3052, "L-N worst").</summary>
+    VoltageUnbalanceLN,
     ThdVoltageAN,
     ThdVoltageBN,
     ThdVoltageCN,

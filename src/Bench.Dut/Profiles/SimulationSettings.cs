@@ -7,4 +7,7 @@ namespace Bench.Dut.Profiles;
 public sealed record SimulationSettings(IReadOnlyList<ErrorCurvePoint> ErrorCurve, IReadOnlyList<FirmwareFault> FirmwareFaults)
 {
     public static SimulationSettings None { get; } = new([], []);
+
+    /// <summary>Errors of the instantaneous readings (U, I, f, P, Q, S, PF, THD, unbalance); none by default.</summary>
+    public InstantaneousErrors Instantaneous { get; init; } = InstantaneousErrors.None;
 }

@@ -24,6 +24,15 @@ public sealed record BenchUncertaintyFigures
 
     public double? SourceStabilityPercent { get; init; }
 
+    /// <summary>The reference's power accuracy, for instantaneous P (and Q, S) comparisons; null when its profile gives none.</summary>
+    public AccuracySpec? ReferencePowerAccuracy { get; init; }
+
+    /// <summary>The reference's voltage ranges with their stated accuracy, for instantaneous U comparisons.</summary>
+    public IReadOnlyList<RangeSpec> ReferenceVoltageRanges { get; init; } = [];
+
+    /// <summary>The reference's current ranges with their stated accuracy, for instantaneous I comparisons.</summary>
+    public IReadOnlyList<RangeSpec> ReferenceCurrentRanges { get; init; } = [];
+
     /// <summary>
     /// The reference's energy accuracy from its instrument profile (taken at full range: conservative) and the
     /// expanded uncertainty its calibration certificate states.
@@ -34,5 +43,8 @@ public sealed record BenchUncertaintyFigures
         ReferenceAccuracyReducedPfPercent = reference.EnergyAccuracy?.AtHalfPowerFactor.PercentAtFullRange,
         ReferenceAccuracyCoverageFactor = reference.EnergyAccuracy?.CoverageFactor ?? Math.Sqrt(3),
         ReferenceCalibrationPercent = calibrationPercent,
+        ReferencePowerAccuracy = reference.PowerAccuracy,
+        ReferenceVoltageRanges = reference.VoltageRanges,
+        ReferenceCurrentRanges = reference.CurrentRanges,
     };
 }

@@ -111,6 +111,7 @@ public sealed class PlanExecutor
             PointTest.Starting => new StartingTest(context),
             PointTest.NoLoad => new NoLoadTest(context),
             PointTest.PowerQuality => new PowerQualityTest(context),
+            PointTest.PmdFunction => new PmdFunctionTest(context),
             _ => new AccuracyTest(context),
         };
         return runner.RunAsync(plan, point, ct);

@@ -12,7 +12,12 @@ public static class PointResolver
     public static IReadOnlyList<ResolvedPoint> Resolve(TestPlan plan, DutRatings dut)
     {
         // A plan may test a meter against another class than its own (e.g. a 0.5S check of a 0.2S meter): the plan's class decides.
-        if (plan.Quantity is "power-quality" or "pmd-functions")
+        if (plan.Quantity == "pmd-functions")
+        {
+            return plan.Points.Select(p => PmdFunctionPoints.Resolve(p, plan, dut)).ToList();
+        }
+
+        if (plan.Quantity == "power-quality")
         {
             return plan.Points.Select(p => ResolvePowerQuality(p, plan, dut)).ToList();
         }
@@ -68,9 +73,7 @@ public static class PointResolver
             throw new BenchInputException(p.Where, $"point '{p.Id}': voltage and frequency must be positive");
         }
 
-        var limit = plan.Quantity == "pmd-functions"
-            ? PmdFunctionLimits.Find(p.Parameter!.Value, plan.FunctionClasses[p.Parameter.Value], p.Where)
-            : PowerQualityLimits.Find(plan.AccuracyClass, p.Parameter!.Value, p.Where);
+        var limit = PowerQualityLimits.Find(plan.AccuracyClass, p.Parameter!.Value, p.Where);
         var description = new PointSetpoint(voltage, current, "1", frequency, current / dut.NominalCurrentA * 100, $"L1 L2 L3, {p.Parameter.Value.ToString().ToLowerInvariant()} compared");
         return new ResolvedPoint(p, ThreePhaseSetpoint.Balanced(voltage, current, 0, frequency), description, limit.Limit, limit.Source)
         {

@@ -17,12 +17,12 @@ public static class PlanLoader
         var standardNode = root.Scalar("standard") ?? throw new BenchInputException(root.Where, "missing 'standard'");
         if (PowerQualityLimits.IsPowerQualityStandard(standardNode.Value ?? ""))
         {
-            return LoadPowerQuality(root, path, name, pmdFunctions: false);
+            return LoadPowerQuality(root, path, name);
         }
 
         if ((standardNode.Value ?? "").Trim().Equals(PmdFunctionLimits.Standard, StringComparison.OrdinalIgnoreCase) && root.OptionalString("quantity") == "pmd-functions")
         {
-            return LoadPowerQuality(root, path, name, pmdFunctions: true);
+            return PmdFunctionPlanLoader.Load(root, path, name);
         }
 
         var table = LimitTables.ForStandard(standardNode.Value ?? "", root.At(standardNode));
@@ -92,35 +92,19 @@ public static class PlanLoader
     /// An IEC 61000-4-30 plan (quantity power-quality): each point sets the source and names the parameter the meter's
     /// reading is compared on.
     /// </summary>
-    private static TestPlan LoadPowerQuality(YamlMap root, string path, string name, bool pmdFunctions)
+    private static TestPlan LoadPowerQuality(YamlMap root, string path, string name)
     {
         var classNode = root.Scalar("class") ?? throw new BenchInputException(root.Where, "missing 'class'");
-        if (!pmdFunctions && !PowerQualityLimits.HasClass(classNode.Value ?? ""))
+        if (!PowerQualityLimits.HasClass(classNode.Value ?? ""))
         {
             throw new BenchInputException(root.At(classNode), $"{PowerQualityLimits.Standard} has no class '{classNode.Value}' (known: {string.Join(", ", PowerQualityLimits.Classes)})");
         }
 
-        var quantity = pmdFunctions ? "pmd-functions" : "power-quality";
+        const string quantity = "power-quality";
         var quantityNode = root.Scalar("quantity");
         if (quantityNode is not null && quantityNode.Value != quantity)
         {
             throw new BenchInputException(root.At(quantityNode), $"{PowerQualityLimits.Standard} plans measure 'power-quality', not '{quantityNode.Value}'");
-        }
-
-        // IEC 61557-12: the class each function of the PMD marking claims, e.g. { frequency: 0.02, voltage: 0.2 }.
-        var functionClasses = new Dictionary<PowerQualityParameter, double>();
-        if (pmdFunctions)
-        {
-            var functions = root.OptionalMap("functions") ?? throw new BenchInputException(root.Where, "a pmd-functions plan needs 'functions' (the class each function claims)");
-            foreach (var (key, parameter) in ParameterNames)
-            {
-                if (functions.OptionalDouble(key) is { } functionClass)
-                {
-                    functionClasses[parameter] = functionClass;
-                }
-            }
-
-            functions.RejectUnknownKeys();
         }
 
         var (rule, repeats, description, settle) = ReadConduct(root);
@@ -135,22 +119,17 @@ public static class PlanLoader
             }
 
             var parameterNode = p.Scalar("parameter") ?? throw new BenchInputException(p.Where, $"point '{id}': missing 'parameter'");
-            var allowed = pmdFunctions ? ParameterNames : [.. ParameterNames.Where(n => n.Parameter != PowerQualityParameter.ActivePower), .. PowerQualityPointReader.Parameters];
+            (string Name, PowerQualityParameter Parameter)[] allowed = [.. ParameterNames.Where(n => n.Parameter != PowerQualityParameter.ActivePower), .. PowerQualityPointReader.Parameters];
             var parameter = allowed.FirstOrDefault(n => n.Name == parameterNode.Value?.Trim().ToLowerInvariant()).Parameter;
             if (!allowed.Any(n => n.Name == parameterNode.Value?.Trim().ToLowerInvariant()))
             {
                 throw new BenchInputException(p.At(parameterNode), $"'{parameterNode.Value}': parameter is {string.Join(", ", allowed.Select(n => n.Name))}");
             }
 
-            if (pmdFunctions && !functionClasses.ContainsKey(parameter))
-            {
-                throw new BenchInputException(p.At(parameterNode), $"'functions' gives no class for {parameterNode.Value}");
-            }
-
             var current = p.Scalar("current") is { } c ? RatedValue.Parse(c.Value ?? "", p.At(c), "In", "Imax", "Ist", "Imin", "Itr", "A") : new RatedValue(1, "In");
             var voltage = p.Scalar("voltage") is { } v ? RatedValue.Parse(v.Value ?? "", p.At(v), "Un", "V") : new RatedValue(1, "Un");
             var frequency = p.Scalar("frequency") is { } f ? RatedValue.Parse(f.Value ?? "", p.At(f), "fn", "Hz") : new RatedValue(1, "fn");
-            var stimulus = pmdFunctions ? new PowerQualityStimulus() : PowerQualityPointReader.Read(p, id, parameter);
+            var stimulus = PowerQualityPointReader.Read(p, id, parameter);
             p.RejectUnknownKeys();
             points.Add(new PlanPoint(id, current, LoadAngle.FromPowerFactor(PowerFactor.Unity), voltage, frequency, p.Where)
             {
@@ -161,11 +140,8 @@ public static class PlanLoader
         }
 
         root.RejectUnknownKeys();
-        var standard = pmdFunctions ? PmdFunctionLimits.Standard : PowerQualityLimits.Standard;
-        var accuracyClass = pmdFunctions ? classNode.Value! : classNode.Value!.ToUpperInvariant();
-        return new TestPlan(name, standard, accuracyClass, quantity, rule, points)
+        return new TestPlan(name, PowerQualityLimits.Standard, classNode.Value!.ToUpperInvariant(), quantity, rule, points)
         {
-            FunctionClasses = functionClasses,
             File = path,
             Description = description,
             Settle = settle,
@@ -274,7 +250,7 @@ public static class PlanLoader
     }
 
     /// <summary>How every plan is conducted, whatever it measures: decision rule, repeats, description, settling.</summary>
-    private static (string Rule, int Repeats, string Description, TimeSpan Settle) ReadConduct(YamlMap root)
+    internal static (string Rule, int Repeats, string Description, TimeSpan Settle) ReadConduct(YamlMap root)
     {
         var ruleNode = root.Scalar("decision-rule");
         var rule = ruleNode?.Value ?? "simple";

@@ -35,7 +35,7 @@ public sealed record TestPlan(
     public string EnergyMethod { get; init; } = "register";
 
     /// <summary>IEC 61557-12 plans: the class each function of the PMD marking claims.</summary>
-    public IReadOnlyDictionary<Standards.Limits.PowerQualityParameter, double> FunctionClasses { get; init; } = new Dictionary<Standards.Limits.PowerQualityParameter, double>();
+    public IReadOnlyDictionary<Standards.Limits.PmdFunction, double> FunctionClasses { get; init; } = new Dictionary<Standards.Limits.PmdFunction, double>();
 
     /// <summary>Gates per point; two or more give the Type A component of the budget.</summary>
     public int Repeats { get; init; } = 1;

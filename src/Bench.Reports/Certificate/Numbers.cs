@@ -25,6 +25,14 @@ internal static class Numbers
         return rounded == 0 ? Fixed(0.0, decimals) : (rounded > 0 ? "+" : "") + Fixed(rounded, decimals);
     }
 
+    /// <summary>
+    /// Decimals for an error, its limit and its uncertainty: three, or more when the limit is small enough that three
+    /// would round every error to zero (a power factor's ±0.005, THD in percentage points), so the limit always shows
+    /// two significant digits below its own and an error of a tenth of it stays visible.
+    /// </summary>
+    public static int ErrorDecimals(double limit) =>
+        limit == 0 || !double.IsFinite(limit) ? 3 : Math.Clamp((int)Math.Ceiling(-Math.Log10(Math.Abs(limit))) + 2, 3, 6);
+
     /// <summary>Six significant digits without an exponent, for energies from mWh to MWh.</summary>
     public static string Energy(double? value)
     {

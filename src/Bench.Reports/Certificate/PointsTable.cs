@@ -75,16 +75,16 @@ internal static class PointsTable
         var errorsInPercent = points.All(p => p.ErrorUnit == "%");
         string ErrorUnit(PointResult p) => errorsInPercent ? "" : " " + p.ErrorUnit;
         columns.Add(new(new(errorsInPercent ? "Error\n(%)" : "Error", 0.8f, SKTextAlign.Right, NoWrap: true),
-            p => Numbers.Signed(p.ErrorPercent, 3) + (p.ErrorPercent is null ? "" : ErrorUnit(p))));
+            p => Numbers.Signed(p.ErrorPercent, Numbers.ErrorDecimals(p.LimitPercent)) + (p.ErrorPercent is null ? "" : ErrorUnit(p))));
         columns.Add(new(new(errorsInPercent ? "Limit\n(%)" : "Limit", 1.1f, SKTextAlign.Right, NoWrap: true), p => Limit(p, sources, ErrorUnit(p)), p => p.LimitSource?.Unconfirmed == true ? ReportStyles.WarnAmber : null));
         if (points.Any(p => AcceptanceLimit.Of(p) is not null))
         {
-            columns.Add(new(new("AL\n(%)", 0.8f, SKTextAlign.Right), p => AcceptanceLimit.Of(p) is { } al ? "±" + Numbers.Fixed(al, 3) : Numbers.Missing));
+            columns.Add(new(new("AL\n(%)", 0.8f, SKTextAlign.Right), p => AcceptanceLimit.Of(p) is { } al ? "±" + Numbers.Fixed(al, Numbers.ErrorDecimals(p.LimitPercent)) : Numbers.Missing));
         }
 
         if (withUncertainty)
         {
-            columns.Add(new(new(withK ? "U\n(%)" : "U k=2\n(%)", 0.75f, SKTextAlign.Right), p => Numbers.Fixed(p.UncertaintyPercent, 3)));
+            columns.Add(new(new(withK ? "U\n(%)" : "U k=2\n(%)", 0.75f, SKTextAlign.Right), p => Numbers.Fixed(p.UncertaintyPercent, Numbers.ErrorDecimals(p.LimitPercent))));
             if (withK)
             {
                 columns.Add(new(new("k", 0.6f, SKTextAlign.Right), p => Numbers.Fixed(p.CoverageFactor, 2)));
@@ -102,7 +102,7 @@ internal static class PointsTable
 
     private static string Limit(PointResult p, LimitSources sources, string unit)
     {
-        var limit = "±" + Numbers.Fixed(Math.Abs(p.LimitPercent), 3) + unit + sources.Reference(p);
+        var limit = "±" + Numbers.Fixed(Math.Abs(p.LimitPercent), Numbers.ErrorDecimals(p.LimitPercent)) + unit + sources.Reference(p);
         return p.LimitSource?.Unconfirmed == true ? limit + "\n" + UnconfirmedMark : limit;
     }
 

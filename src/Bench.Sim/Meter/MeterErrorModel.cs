@@ -6,7 +6,8 @@ namespace Bench.Sim.Meter;
 /// <summary>
 /// The simulated meter's error in percent of reading at the present load point: the option's fixed error, plus the
 /// profile's curve (linear in current between its points, for the curve of the nearest power factor), plus a firmware
-/// defect when the running firmware has one.
+/// defect when the running firmware has one. It scales energy and power alike; the instantaneous readings then get
+/// their own errors per quantity (<see cref="Instantaneous"/>), which never reach the energy registers.
 /// </summary>
 public sealed class MeterErrorModel
 {
@@ -21,7 +22,11 @@ public sealed class MeterErrorModel
         _curve = options.UseProfileErrorCurve ? profile.Simulation.ErrorCurve : [];
         _faults = profile.Simulation.FirmwareFaults.Where(f => string.Equals(f.Firmware, options.Firmware, StringComparison.Ordinal)).ToList();
         _nominalCurrentA = profile.NominalCurrentA;
+        Instantaneous = new InstantaneousErrorModel(options.InstantaneousErrors ?? profile.Simulation.Instantaneous);
     }
+
+    /// <summary>Errors of U, I, f, PF, THD, unbalance and the extra errors of the instantaneous P, Q, S.</summary>
+    public InstantaneousErrorModel Instantaneous { get; }
 
     public bool Has(FirmwareFaultKind kind) => _faults.Any(f => f.Kind == kind);
 
@@ -38,8 +43,11 @@ public sealed class MeterErrorModel
         return error;
     }
 
-    /// <summary>What the meter shows for P, Q, S: the observed values scaled by the error, Q's sign flipped by a defect.</summary>
-    public ThreePhaseMeasurement Apply(ThreePhaseMeasurement m)
+    /// <summary>What the meter shows: the energy error on P, Q, S (<see cref="ApplyEnergyError"/>), then the instantaneous errors.</summary>
+    public ThreePhaseMeasurement Apply(ThreePhaseMeasurement m) => Instantaneous.Apply(ApplyEnergyError(m));
+
+    /// <summary>P, Q, S scaled by the energy error, Q's sign flipped by a defect.</summary>
+    public ThreePhaseMeasurement ApplyEnergyError(ThreePhaseMeasurement m)
     {
         var k = 1 + (ErrorPercent(m) / 100);
         var q = Has(FirmwareFaultKind.ReactiveSignInverted) ? -k : k;
@@ -49,7 +57,7 @@ public sealed class MeterErrorModel
         return m with { Phases = phases };
     }
 
-    /// <summary>What the energy registers integrate: <see cref="Apply"/>, or nothing below a defective creep threshold.</summary>
+    /// <summary>What the energy registers integrate: <see cref="ApplyEnergyError"/>, or nothing below a defective creep threshold.</summary>
     public ThreePhaseMeasurement ApplyToEnergy(ThreePhaseMeasurement m)
     {
         var current = m.Phases.Average(p => p.CurrentRmsA);
@@ -58,7 +66,7 @@ public sealed class MeterErrorModel
             return m with { Phases = m.Phases.Select(p => p with { ActivePowerW = 0, ReactivePowerVar = 0, ApparentPowerVA = 0 }).ToList() };
         }
 
-        return Apply(m);
+        return ApplyEnergyError(m);
     }
 
     private double CurveError(double currentA, ThreePhaseMeasurement m)

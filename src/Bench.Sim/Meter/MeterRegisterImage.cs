@@ -42,6 +42,18 @@ public sealed class MeterRegisterImage
         }
     }
 
+    /// <summary>Readings a measurement record does not carry (PF already encoded as 4Q_FP_PF), where the profile maps them.</summary>
+    public void WriteReadings(Span<ushort> table, IReadOnlyDictionary<MeterQuantity, double> readings)
+    {
+        foreach (var (quantity, value) in readings)
+        {
+            if (_profile.Registers.TryGetValue(quantity, out var point))
+            {
+                WriteNumber(table, point, value);
+            }
+        }
+    }
+
     /// <param name="thdPercent">THD per channel (UA, UB, UC, IA, IB, IC) from <see cref="HarmonicDistortion"/>.</param>
     public void WriteThd(Span<ushort> table, IReadOnlyList<double> thdPercent)
     {

@@ -107,7 +107,10 @@ public sealed class SimulatedMeterDataModel : IModbusDataModel, IDisposable
         var state = _observer.Grid.State;
         if (state.Version != _lastVersion)
         {
-            _image.WriteMeasurement(_holding, _errors.Apply(_observer.Measure(state)));
+            var observed = _observer.Measure(state);
+            var shown = _errors.Apply(observed);
+            _image.WriteMeasurement(_holding, shown);
+            _image.WriteReadings(_holding, _errors.Instantaneous.ExtraReadings(observed, shown, state.Output));
             _lastVersion = state.Version;
         }
 
@@ -140,7 +143,8 @@ public sealed class SimulatedMeterDataModel : IModbusDataModel, IDisposable
         var state = _observer.Grid.State;
         if (state.Version != _lastThdVersion)
         {
-            _image.WriteThd(_holding, HarmonicDistortion.ThdPercent(state.Output, _observer.Measure(state).FrequencyHz));
+            var thd = HarmonicDistortion.ThdPercent(state.Output, _observer.Measure(state).FrequencyHz);
+            _image.WriteThd(_holding, _errors.Instantaneous.ApplyToThd(thd, state.Output.Phases.Count));
             _lastThdVersion = state.Version;
         }
     }

@@ -51,6 +51,12 @@ public sealed record SimulatedMeterOptions
     /// <summary>Apply the profile's error curve (on by default); off leaves only <see cref="ErrorPercent"/>.</summary>
     public bool UseProfileErrorCurve { get; init; } = true;
 
+    /// <summary>
+    /// Errors of the instantaneous readings (U, I, f, P, Q, S, PF, THD, unbalance); null = the profile's
+    /// <c>simulation.instantaneous_error</c>, <see cref="InstantaneousErrors.None"/> = exact readings.
+    /// </summary>
+    public InstantaneousErrors? InstantaneousErrors { get; init; }
+
     /// <summary>What the active energy register reads before anything is integrated, in Wh.</summary>
     public double InitialActiveEnergyWh { get; init; }
 

@@ -170,6 +170,10 @@ public sealed class CertificateContentTests
         var text = PdfText.Poppler(Write(SampleRuns.Run([energy, pq])));
         Assert.That(text.Split('\n').Single(l => l.StartsWith("PQ-F ", StringComparison.Ordinal)), Does.Match(@"50\.0125 Hz\s+50\.0150 Hz\s+\+2\.500 mHz\s+±10\.000 mHz\s+PASS"));
         Assert.That(text.Split('\n').Single(l => l.StartsWith("E ", StringComparison.Ordinal)), Does.Match(@"115\.000 Wh\s+115\.057 Wh\s+\+0\.050 %\s+±0\.200 %\s+PASS"));
+        // A power factor's limit is ±0.005 (absolute): three decimals would print every error as 0.000.
+        var pf = SampleRuns.Point("PQ-PF", 100, "1", -0.0004, 0.005, Verdict.Pass) with { ErrorUnit = "PF" };
+        var pfText = PdfText.Poppler(Write(SampleRuns.Run([pf]), name: "pf.pdf"));
+        Assert.That(pfText.Split('\n').Single(l => l.StartsWith("PQ-PF ", StringComparison.Ordinal)), Does.Match(@"-0\.00040 PF\s+±0\.00500 PF"));
         var tiny = SampleRuns.Point("Z", 100, "1", -0.0000001, 0.2, Verdict.Pass);
         var zero = PdfText.Poppler(Write(SampleRuns.Run([tiny]), name: "z.pdf"));
         Assert.That(zero.Split('\n').Single(l => l.StartsWith("Z ", StringComparison.Ordinal)), Does.Match(@"\s0\.000\s+±0\.200\s+PASS"), "no -0.000");

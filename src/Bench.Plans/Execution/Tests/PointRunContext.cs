@@ -1,4 +1,5 @@
 using Bench.Core.Results;
+using Bench.Plans.Model;
 using Bench.Standards.Decisions;
 
 namespace Bench.Plans.Execution.Tests;
@@ -18,12 +19,5 @@ public sealed record PointRunContext(BenchConnections Bench, BenchUncertaintyFig
     public PointResult Incomplete(Model.TestPlan plan, ResolvedPoint point, string reason) =>
         Result(plan, point, null, null, null, Verdict.Incomplete) with { Reason = reason };
 
-    private static string TestName(ResolvedPoint point) => point.Plan.Test switch
-    {
-        Model.PointTest.Influence => "influence",
-        Model.PointTest.Starting => "starting",
-        Model.PointTest.NoLoad => "no-load",
-        Model.PointTest.PowerQuality => "power-quality",
-        _ => "accuracy",
-    };
+    private static string TestName(ResolvedPoint point) => point.Plan.Test.WireName();
 }

@@ -60,7 +60,7 @@ public sealed class PowerQualityTest(PointRunContext context) : IPointTestRunner
                 return context.Incomplete(plan, point, "the meter's profile maps no instantaneous values");
             }
 
-            var (error, referenceValue, meterValue) = Compare(parameter, reference, meter, point.Ratings, point.LimitUnit == "% of reading");
+            var (error, referenceValue, meterValue) = Compare(parameter, reference, meter, point.Ratings);
             if (!double.IsFinite(error))
             {
                 return context.Incomplete(plan, point, $"no {Name(parameter)} reading to compare (reference {referenceValue}, meter {meterValue})");
@@ -92,7 +92,7 @@ public sealed class PowerQualityTest(PointRunContext context) : IPointTestRunner
         // A spread of exactly zero (a deterministic simulator) is no evidence of zero uncertainty: then U stays unstated.
         var expanded = budget.ExpandedPercent > 0 ? budget.ExpandedPercent : (double?)null;
         var verdict = DecisionRules.Decide(context.Rule, mean, point.LimitPercent, expanded);
-        var unit = parameter switch { PowerQualityParameter.Frequency => "Hz", PowerQualityParameter.Voltage => "V", PowerQualityParameter.ActivePower => "W", _ => "A" };
+        var unit = parameter switch { PowerQualityParameter.Frequency => "Hz", PowerQualityParameter.Voltage => "V", _ => "A" };
         return context.Result(plan, point, null, null, mean, verdict) with
         {
             ErrorUnit = point.LimitUnit,
@@ -108,21 +108,15 @@ public sealed class PowerQualityTest(PointRunContext context) : IPointTestRunner
         };
     }
 
-    private static string Name(PowerQualityParameter parameter) => parameter == PowerQualityParameter.ActivePower ? "active power" : parameter.ToString().ToLowerInvariant();
+    private static string Name(PowerQualityParameter parameter) => parameter.ToString().ToLowerInvariant();
 
     /// <summary>The error in the limit's unit, and the two readings (for voltage and current: of the worst phase).</summary>
-    private static (double Error, double Reference, double Meter) Compare(PowerQualityParameter parameter, ThreePhaseMeasurement reference, ThreePhaseMeasurement meter, DutRatings ratings, bool ofReading)
+    private static (double Error, double Reference, double Meter) Compare(PowerQualityParameter parameter, ThreePhaseMeasurement reference, ThreePhaseMeasurement meter, DutRatings ratings)
     {
         if (parameter == PowerQualityParameter.Frequency)
         {
             var deviation = meter.FrequencyHz - reference.FrequencyHz;
-            return (ofReading ? deviation / reference.FrequencyHz * 100 : deviation * 1000, reference.FrequencyHz, meter.FrequencyHz);
-        }
-
-        if (parameter == PowerQualityParameter.ActivePower)
-        {
-            var (r, m) = (reference.TotalActivePowerW, meter.TotalActivePowerW);
-            return ((m - r) / r * 100, r, m);
+            return (deviation * 1000, reference.FrequencyHz, meter.FrequencyHz);
         }
 
         var nominal = parameter == PowerQualityParameter.Voltage ? ratings.NominalVoltageV : ratings.NominalCurrentA;
@@ -131,7 +125,7 @@ public sealed class PowerQualityTest(PointRunContext context) : IPointTestRunner
         {
             var r = parameter == PowerQualityParameter.Voltage ? reference.Phases[k].VoltageRmsV : reference.Phases[k].CurrentRmsA;
             var m = parameter == PowerQualityParameter.Voltage ? meter.Phases[k].VoltageRmsV : meter.Phases[k].CurrentRmsA;
-            var e = (m - r) / (ofReading ? r : nominal) * 100;
+            var e = (m - r) / nominal * 100;
             if (double.IsNaN(worst.Error) || Math.Abs(e) > Math.Abs(worst.Error))
             {
                 worst = (e, r, m);
