@@ -231,15 +231,7 @@ public static class PlanLoader
             throw new BenchInputException(p.At(angleNode), $"'{angleNode.Value}' is not a {(function == TrigFunction.Cos ? "power factor" : "sin φ")} (write {hint})");
         }
 
-        var loadNode = p.Scalar("load");
-        var (load, phase) = loadNode?.Value?.Trim().ToUpperInvariant() switch
-        {
-            null or "BALANCED" => (LoadConnection.Balanced, 0),
-            "SINGLE-PHASE L1" or "L1" => (LoadConnection.SinglePhase, 0),
-            "SINGLE-PHASE L2" or "L2" => (LoadConnection.SinglePhase, 1),
-            "SINGLE-PHASE L3" or "L3" => (LoadConnection.SinglePhase, 2),
-            _ => throw new BenchInputException(p.At(loadNode!), $"'{loadNode!.Value}': load is 'balanced' or 'single-phase L1|L2|L3'"),
-        };
+        var (load, phase) = ReadLoad(p);
 
         var voltageNode = p.Scalar("voltage");
         var voltage = voltageNode is null ? new RatedValue(test == PointTest.NoLoad ? 1.15 : 1, "Un") : RatedValue.Parse(voltageNode.Value ?? "", p.At(voltageNode), "Un", "V");
@@ -250,6 +242,20 @@ public static class PlanLoader
     }
 
     /// <summary>How every plan is conducted, whatever it measures: decision rule, repeats, description, settling.</summary>
+    /// <summary>The point's `load:` key: balanced (default) or one element loaded, as the connection and its 0-based phase.</summary>
+    internal static (LoadConnection Load, int Phase) ReadLoad(YamlMap p)
+    {
+        var loadNode = p.Scalar("load");
+        return loadNode?.Value?.Trim().ToUpperInvariant() switch
+        {
+            null or "BALANCED" => (LoadConnection.Balanced, 0),
+            "SINGLE-PHASE L1" or "L1" => (LoadConnection.SinglePhase, 0),
+            "SINGLE-PHASE L2" or "L2" => (LoadConnection.SinglePhase, 1),
+            "SINGLE-PHASE L3" or "L3" => (LoadConnection.SinglePhase, 2),
+            _ => throw new BenchInputException(p.At(loadNode!), $"'{loadNode!.Value}': load is 'balanced' or 'single-phase L1|L2|L3'"),
+        };
+    }
+
     internal static (string Rule, int Repeats, string Description, TimeSpan Settle) ReadConduct(YamlMap root)
     {
         var ruleNode = root.Scalar("decision-rule");

@@ -80,15 +80,7 @@ internal static class PmdFunctionPlanLoader
         var voltage = p.Scalar("voltage") is { } v ? RatedValue.Parse(v.Value ?? "", p.At(v), "Un", "V") : new RatedValue(1, "Un");
         var frequency = p.Scalar("frequency") is { } f ? RatedValue.Parse(f.Value ?? "", p.At(f), "fn", "Hz") : new RatedValue(1, "fn");
         var angle = Angle(p, spec.Function is PmdFunction.ReactivePower or PmdFunction.ReactiveEnergy);
-        var loadNode = p.Scalar("load");
-        var (load, phase) = loadNode?.Value?.Trim().ToUpperInvariant() switch
-        {
-            null or "BALANCED" => (LoadConnection.Balanced, 0),
-            "SINGLE-PHASE L1" or "L1" => (LoadConnection.SinglePhase, 0),
-            "SINGLE-PHASE L2" or "L2" => (LoadConnection.SinglePhase, 1),
-            "SINGLE-PHASE L3" or "L3" => (LoadConnection.SinglePhase, 2),
-            _ => throw new BenchInputException(p.At(loadNode!), $"'{loadNode!.Value}': load is 'balanced' or 'single-phase L1|L2|L3'"),
-        };
+        var (load, phase) = PlanLoader.ReadLoad(p);
         var settings = new PmdPointSettings(spec.Function)
         {
             VoltageHarmonics = Harmonics(p, "voltage-harmonics"),
