@@ -119,7 +119,7 @@ public static class PlanLoader
             }
 
             var parameterNode = p.Scalar("parameter") ?? throw new BenchInputException(p.Where, $"point '{id}': missing 'parameter'");
-            (string Name, PowerQualityParameter Parameter)[] allowed = [.. ParameterNames.Where(n => n.Parameter != PowerQualityParameter.ActivePower), .. PowerQualityPointReader.Parameters];
+            (string Name, PowerQualityParameter Parameter)[] allowed = [.. ParameterNames, .. PowerQualityPointReader.Parameters];
             var parameter = allowed.FirstOrDefault(n => n.Name == parameterNode.Value?.Trim().ToLowerInvariant()).Parameter;
             if (!allowed.Any(n => n.Name == parameterNode.Value?.Trim().ToLowerInvariant()))
             {
@@ -154,7 +154,6 @@ public static class PlanLoader
         ("frequency", PowerQualityParameter.Frequency),
         ("voltage", PowerQualityParameter.Voltage),
         ("current", PowerQualityParameter.Current),
-        ("active-power", PowerQualityParameter.ActivePower),
     ];
 
     private static PlanPoint ReadPoint(YamlMap p, TrigFunction function)

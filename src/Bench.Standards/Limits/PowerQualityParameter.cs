@@ -1,15 +1,14 @@
 namespace Bench.Standards.Limits;
 
 /// <summary>
-/// The instantaneous quantities a bench compares between the meter's readings and the reference's: IEC 61000-4-30
-/// parameters, and IEC 61557-12 functions (f, U, I, P).
+/// The IEC 61000-4-30 parameters a bench compares between the meter's readings and the reference's, as IEC 62586-2
+/// tests them (IEC 61557-12 functions are <see cref="PmdFunction"/>).
 /// </summary>
 public enum PowerQualityParameter
 {
     Frequency,
     Voltage,
     Current,
-    ActivePower,
 
     // IEC 61000-4-30 parameters beyond the magnitudes (IEC 62586-2 tests them with events, distortion and unbalance).
     VoltageEvents,
