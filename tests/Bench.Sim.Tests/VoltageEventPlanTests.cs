@@ -9,6 +9,8 @@ namespace Bench.Sim.Tests;
 /// Issue 7, IEC 62586-2 events on the virtual bench: the simulated source runs a sequence of dips, a swell and an
 /// interruption; the simulated PM8000 logs them (with injected detection defects); the plan's verdicts follow the
 /// IEC 61000-4-30 Class A tolerances of power-quality.md §3: residual ±0.2 % Udin, duration ±1 cycle (20 ms at 50 Hz).
+/// These run with a reference that detects no events, so the programmed sequence is the reference (ReferenceMeasuredEventTests
+/// cover a reference that measures them).
 /// </summary>
 [NonParallelizable]
 public class VoltageEventPlanTests
@@ -30,7 +32,7 @@ public class VoltageEventPlanTests
         """;
 
     private static Task<PointResult> Run(SimulatedEventFaults faults, string plan = Sequence, DutProfile? benchDut = null, DutProfile? meterMap = null) =>
-        VirtualBenchRun.RunAsync(plan, new SimulatedMeterOptions { UseProfileErrorCurve = false, InstantaneousErrors = InstantaneousErrors.None, EventFaults = faults, Profile = meterMap }, benchDut: benchDut)
+        VirtualBenchRun.RunAsync(plan, new SimulatedMeterOptions { UseProfileErrorCurve = false, InstantaneousErrors = InstantaneousErrors.None, EventFaults = faults, Profile = meterMap }, ReferenceProfiles.WithoutEvents(), benchDut: benchDut)
             .ContinueWith(t => t.Result.Single(), TaskScheduler.Default);
 
     [Test]
@@ -189,7 +191,7 @@ public class VoltageEventPlanTests
                   - { residual: 70, duration-ms: 300 }
                   - { residual: 40, duration-ms: 300, phases: L1 }
             """;
-        var results = await VirtualBenchRun.RunAsync(plan, new SimulatedMeterOptions { UseProfileErrorCurve = false }, sourceProfile: InstrumentProfile.LoadShipped(sourceFile));
+        var results = await VirtualBenchRun.RunAsync(plan, new SimulatedMeterOptions { UseProfileErrorCurve = false }, ReferenceProfiles.WithoutEvents(), sourceProfile: InstrumentProfile.LoadShipped(sourceFile));
         var result = results.Single();
         Assert.Multiple(() =>
         {
@@ -220,7 +222,7 @@ public class VoltageEventPlanTests
                 events:
                   - {"{"} residual: 70, duration-ms: 200 {"}"}
             """;
-        var result = (await VirtualBenchRun.RunAsync(plan, new SimulatedMeterOptions { UseProfileErrorCurve = false, InstantaneousErrors = InstantaneousErrors.None, EventFaults = new SimulatedEventFaults { ExtremeBiasPercent = biasPercent } }, sourceProfile: source)).Single();
+        var result = (await VirtualBenchRun.RunAsync(plan, new SimulatedMeterOptions { UseProfileErrorCurve = false, InstantaneousErrors = InstantaneousErrors.None, EventFaults = new SimulatedEventFaults { ExtremeBiasPercent = biasPercent } }, ReferenceProfiles.WithoutEvents(), sourceProfile: source)).Single();
         Assert.Multiple(() =>
         {
             Assert.That(result.Verdict, Is.EqualTo(expected), result.Reason);

@@ -8,9 +8,10 @@ namespace Bench.Instruments.Drivers;
 
 /// <summary>
 /// A reference standard driven by its profile: one measurement query whose fields the profile names, and energy
-/// integration with start/stop command lists and a read-back query.
+/// integration with start/stop command lists and a read-back query; pulse counting and voltage-event detection where
+/// the profile has those sections.
 /// </summary>
-public sealed class ProfileReference : IReferenceStandard, IPulseCounter
+public sealed class ProfileReference : IReferenceStandard, IPulseCounter, IEventRecorder
 {
     private readonly ProfileSession _session;
 
@@ -83,7 +84,47 @@ public sealed class ProfileReference : IReferenceStandard, IPulseCounter
         return (long)Math.Round(value);
     }
 
+    public bool SupportsEvents => Profile.Events is not null;
+
+    public async Task ArmEventsAsync(double declaredVoltageV, CancellationToken cancellationToken)
+    {
+        foreach (var t in EventSpec.Arm)
+        {
+            var command = t.Placeholders.Contains("declared_v") ? t.Render(("declared_v", declaredVoltageV)) : t.Render();
+            await _session.Scpi.ConfigureAsync(command, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<IReadOnlyList<MeasuredVoltageEvent>> ReadEventsAsync(CancellationToken cancellationToken)
+    {
+        var spec = EventSpec;
+        var countQuery = spec.Count.Render();
+        var count = await _session.Scpi.QueryDoubleAsync(countQuery, cancellationToken).ConfigureAwait(false);
+        if (count < 0 || count > 10_000 || count != Math.Floor(count))
+        {
+            throw new InstrumentFaultException(Identity.Resource, $"garbled reply to '{countQuery}': {count.ToString(System.Globalization.CultureInfo.InvariantCulture)} is not an event count");
+        }
+
+        var events = new List<MeasuredVoltageEvent>();
+        for (var index = 1; index <= count; index++)
+        {
+            var query = spec.Query.Render(("index", index));
+            var f = Map(query, spec.Fields, await _session.Scpi.QueryDoublesAsync(query, cancellationToken).ConfigureAwait(false));
+            var kind = (MeasuredEventKind)(int)f["KIND"];
+            if (!Enum.IsDefined(kind) || f["DURATION_S"] < 0)
+            {
+                throw new InstrumentFaultException(Identity.Resource, $"garbled reply to '{query}': kind {f["KIND"].ToString(System.Globalization.CultureInfo.InvariantCulture)} is not 1 (dip), 2 (swell) or 3 (interruption), or the duration is negative");
+            }
+
+            events.Add(new MeasuredVoltageEvent(kind, (int)f["PHASES"], TimeSpan.FromSeconds(f["START_S"]), TimeSpan.FromSeconds(f["DURATION_S"]), f["EXTREME_PERCENT"]));
+        }
+
+        return events;
+    }
+
     public ValueTask DisposeAsync() => _session.DisposeAsync();
+
+    private EventRecorderSpec EventSpec => Profile.Events ?? throw new BenchInputException(Profile.Path, $"profile '{Profile.Name}' has no 'events' section: this reference detects no voltage events");
 
     private PulseSpec PulseSpec => Profile.Pulse ?? throw new BenchInputException(Profile.Path, $"profile '{Profile.Name}' has no 'pulse' section: this reference cannot count pulses");
 

@@ -76,6 +76,9 @@ public sealed class InstrumentProfile
     /// <summary>Dips, swells and interruptions (sources with list/transient modes).</summary>
     public VoltageEventSpec? VoltageEvent { get; init; }
 
+    /// <summary>Voltage-event detection (reference standards that log dips, swells and interruptions themselves).</summary>
+    public EventRecorderSpec? Events { get; init; }
+
     /// <summary>False for voltage-only AC sources (no current channels: set_current absent).</summary>
     public bool HasCurrentOutput => Commands.ContainsKey("set_current");
 

@@ -14,7 +14,7 @@ internal static class ProfileReader
     [
         "schema", "name", "manufacturer", "model", "roles", "checked_against_manual", "verification", "identity", "transport",
         "errors", "init", "safe_state", "watchdog", "settling", "phases", "commands", "ranges", "accuracy", "measure", "energy",
-        "pulse", "voltage_event", "simulation", "notes",
+        "pulse", "voltage_event", "events", "simulation", "notes",
     ];
 
     private static readonly string[] SourceCommands = ["set_frequency", "set_voltage", "output_on", "output_off"];
@@ -115,6 +115,7 @@ internal static class ProfileReader
             Energy = ReadEnergy(root.Optional("energy")),
             Pulse = ReadPulse(root.Optional("pulse")),
             VoltageEvent = ReadVoltageEvent(root.Optional("voltage_event")),
+            Events = ReadEvents(root.Optional("events")),
             SimulatedIdentity = sim?.Optional("idn")?.String(),
         };
 
@@ -310,6 +311,32 @@ internal static class ProfileReader
         static IReadOnlyList<CommandTemplate> Templates(ProfileNode? n) =>
             n is null ? [] : n.Node is YamlDotNet.RepresentationModel.YamlScalarNode ? [n.Template()] : n.Items().Select(i => i.Template()).ToArray();
         return new VoltageEventSpec(Templates(node.Optional("prepare")), Templates(node.Required("run")), Templates(node.Optional("restore")));
+    }
+
+    private static EventRecorderSpec? ReadEvents(ProfileNode? node)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        node.AllowOnly("arm", "count", "query", "fields");
+        var armNode = node.Required("arm");
+        var arm = armNode.Node is YamlDotNet.RepresentationModel.YamlScalarNode ? [armNode.Template()] : armNode.Items().Select(i => i.Template()).ToArray();
+        var fieldsNode = node.Required("fields");
+        var fields = ReadFields(fieldsNode, EventRecorderSpec.KnownFields);
+        foreach (var f in EventRecorderSpec.RequiredFields.Where(f => !fields.Contains(f)))
+        {
+            throw fieldsNode.Error($"event fields need {f}");
+        }
+
+        var query = node.Required("query");
+        if (!query.Template().Placeholders.Contains("index"))
+        {
+            throw query.Error("the event query needs an {index} placeholder (events are read one by one, from 1)");
+        }
+
+        return new EventRecorderSpec(arm, node.Required("count").Template(), query.Template(), fields);
     }
 
     private static EnergySpec? ReadEnergy(ProfileNode? node)

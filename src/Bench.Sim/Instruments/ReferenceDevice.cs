@@ -5,12 +5,15 @@ using Bench.Core.Quantities;
 using Bench.Instruments.Profiles;
 using Bench.Sim.Grid;
 using Bench.Sim.Instruments.Scpi;
+using Bench.Sim.Meter;
 
 namespace Bench.Sim.Instruments;
 
 /// <summary>
 /// The behaviour of a simulated reference standard: measures the grid through a <see cref="GridObserver"/>, applies a
-/// small gain error, and integrates energy on the grid's clock between the profile's start and stop commands.
+/// small gain error, and integrates energy on the grid's clock between the profile's start and stop commands. When the
+/// profile has an 'events' section it also detects dips, swells and interruptions once armed, with the same Class A
+/// method as the simulated meter (<see cref="SimulatedEventRecorder"/>: Urms(1/2) on the synthesised waveform).
 /// </summary>
 internal sealed class ReferenceDevice : ScpiDevice, IDisposable
 {
@@ -22,6 +25,8 @@ internal sealed class ReferenceDevice : ScpiDevice, IDisposable
     private DateTimeOffset? _stoppedAt;
     private readonly Func<long>? _pulses;
     private long _pulseBase;
+    private SimulatedEventRecorder? _events;
+    private DateTimeOffset _armedAt;
 
     public ReferenceDevice(GridObserver observer, InstrumentProfile profile, SimulatedInstrumentOptions options)
         : base(profile, options.Serial, options.Faults)
@@ -32,7 +37,11 @@ internal sealed class ReferenceDevice : ScpiDevice, IDisposable
         _pulses = options.PulseInput;
     }
 
-    public void Dispose() => _integrator.Dispose();
+    public void Dispose()
+    {
+        _integrator.Dispose();
+        _events?.Dispose();
+    }
 
     protected override string? Handle(string name, Match match, SimulatedConnection connection)
     {
@@ -61,6 +70,19 @@ internal sealed class ReferenceDevice : ScpiDevice, IDisposable
             case "pulse_start":
                 _pulseBase = _pulses?.Invoke() ?? 0;
                 return null;
+            case "events_arm" when match.Groups["declared_v"].Success:
+                _events?.Dispose();
+                _events = new SimulatedEventRecorder(_observer, Number(match, "declared_v"), capacity: 1000);
+                _armedAt = now;
+                return null;
+            case "events_arm":
+                _events?.Dispose();
+                _events = null;
+                return null;
+            case "events_count":
+                return Format(_events?.Events.Count ?? 0);
+            case "events_query":
+                return EventFields((int)Number(match, "index"));
             case "pulse_query":
                 return Format((_pulses?.Invoke() ?? 0) - _pulseBase);
             default:
@@ -104,6 +126,28 @@ internal sealed class ReferenceDevice : ScpiDevice, IDisposable
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>One event in the profile's field order; an index past the list is a SCPI data error.</summary>
+    private string? EventFields(int index)
+    {
+        var list = _events?.Events ?? [];
+        if (index < 1 || index > list.Count)
+        {
+            PushError(-222, "Data out of range");
+            return null;
+        }
+
+        var e = list[index - 1];
+        return string.Join(",", Profile.Events!.Fields.Select(f => Format(f switch
+        {
+            "KIND" => (int)e.Kind,
+            "PHASES" => e.PhaseMask,
+            "START_S" => (e.Start - _armedAt).TotalSeconds,
+            "DURATION_S" => e.Duration.TotalSeconds,
+            "EXTREME_PERCENT" => e.ExtremePercentOfDeclared,
+            _ => 0,
+        })));
     }
 
     private double EnergyField(string field, DateTimeOffset now)

@@ -15,13 +15,17 @@ namespace Bench.Plans.Execution.Tests;
 /// <summary>
 /// Dips, swells and interruptions (IEC 61000-4-30 §5.4 as IEC 62586-2 tests them): the source runs the point's events
 /// one after another from the steady setting; the meter's event log is read before and after, and only the events it
-/// logged in between are compared. The reference is the programmed sequence (the reference standard's profile has no
-/// event detection): its residual is taken relative to the steady voltage the point applied, its start is when the
-/// trigger was sent. A missed event, an extra one, a duration or residual outside the class's tolerance fails the point.
+/// logged in between are compared. The reference is what the reference standard measured when it detects events
+/// itself (<see cref="IEventRecorder"/>, armed before the sequence: the same Class A method, so the method's own
+/// lengthening is on both sides); otherwise the programmed sequence, its residual relative to the steady voltage the
+/// point applied and its start when the trigger was sent. A missed event, an extra one, a duration or residual outside
+/// the class's tolerance fails the point.
 /// </summary>
 public sealed class VoltageEventTest(PointRunContext context) : IPointTestRunner
 {
     private const string ReferenceNote = "reference: the programmed events (the reference standard's profile has no event detection)";
+
+    private const string MeasuredBudgetNote = "budget: none; the reference's event residual and duration uncertainty is not in its profile (both instruments use the Class A method: ±0.2 % Udin, ±1 cycle each)";
 
     private const string BudgetNote = "budget: none; the programmed residual, duration and start are taken as exact (the source's amplitude and timing accuracy is not in its profile)";
 
@@ -51,6 +55,12 @@ public sealed class VoltageEventTest(PointRunContext context) : IPointTestRunner
         await bench.Source.ApplyAsync(steady, cancellationToken);
         await bench.Clock.WaitAsync(plan.Settle, cancellationToken);
         var before = await meter.ReadEventsAsync(cancellationToken);
+        var recorder = bench.Reference is IEventRecorder { SupportsEvents: true } r ? r : null;
+        var armedAt = bench.Clock.Now;
+        if (recorder is not null)
+        {
+            await recorder.ArmEventsAsync(declared, cancellationToken);
+        }
 
         var programmed = new List<ProgrammedEvent>();
         var number = 0;
@@ -62,7 +72,7 @@ public sealed class VoltageEventTest(PointRunContext context) : IPointTestRunner
             var start = bench.Clock.Now;
             await source.RunVoltageEventAsync(voltageEvent, cancellationToken);
             var latency = bench.Clock.Now - start;
-            programmed.Add(Programmed(++number, planned, steady.Phases.Select(p => p.VoltageV).ToArray(), declared, start, seconds, frequency, latency));
+            programmed.Add(Programmed(++number, planned, steady.Phases.Select(p => p.VoltageV).ToArray(), declared, start, seconds, frequency, latency) with { TriggeredAt = start });
             await bench.Clock.WaitAsync(TimeSpan.FromSeconds(seconds), cancellationToken);
             if (source is ProfileSource profileSource)
             {
@@ -88,12 +98,22 @@ public sealed class VoltageEventTest(PointRunContext context) : IPointTestRunner
             clock = string.Create(CultureInfo.InvariantCulture, $"meter clock offset {offset.Offset.TotalMilliseconds:+0.#;-0.#;0} ms (median of {offset.Pairs} paired starts) removed before judging starts; ");
         }
 
-        var outcome = EventJudgement.Judge(programmed, fresh, limits, frequency);
+        var referenceNote = ReferenceNote;
+        IReadOnlyList<ProgrammedEvent> references = programmed;
+        if (recorder is not null)
+        {
+            var measured = (await recorder.ReadEventsAsync(cancellationToken)).Select(e => MeasuredReferenceEvents.ToPqEvent(e, armedAt)).ToList();
+            var instrument = $"{bench.Reference.Identity.Manufacturer} {bench.Reference.Identity.Model} ({bench.Reference.Identity.Resource})";
+            references = MeasuredReferenceEvents.Substitute(programmed, measured, limits, frequency, instrument);
+            referenceNote = $"reference: measured by {instrument}, {Count(measured.Count, "event")}";
+        }
+
+        var outcome = EventJudgement.Judge(references, fresh, limits, frequency);
 
         // The programmed residual is the reference: its uncertainty is the source's amplitude accuracy, where stated.
         var budget = new UncertaintyBudget([]);
-        var budgetNote = BudgetNote;
-        if (source is ProfileSource profiled && outcome.WorstReference is { } worstReference)
+        var budgetNote = recorder is null ? BudgetNote : MeasuredBudgetNote;
+        if (recorder is null && source is ProfileSource profiled && outcome.WorstReference is { } worstReference)
         {
             var (component, note) = ReferenceMagnitudeUncertainty.ForSourceVoltage(profiled, worstReference / 100 * declared, declared, point.LimitUnit);
             budget = new UncertaintyBudget(component is null ? [] : [component]);
@@ -119,7 +139,7 @@ public sealed class VoltageEventTest(PointRunContext context) : IPointTestRunner
             CoverageFactor = expanded is null ? null : budget.CoverageFactor,
             Tur = expanded is null ? null : budget.Tur(point.LimitPercent),
             Budget = expanded is null ? null : PowerQualityTest.Contributions(budget),
-            Reason = $"{set}{summary}; {ReferenceNote}; {clock}{tolerances}; {budgetNote}. {string.Join(" | ", outcome.Lines)}",
+            Reason = $"{set}{summary}; {referenceNote}; {clock}{tolerances}; {budgetNote}. {string.Join(" | ", outcome.Lines)}",
         };
     }
 

@@ -50,6 +50,13 @@ public abstract class ScpiDevice
             _commands.AddRange(ve.Restore.Select(t => ("event_restore", t.BuildMatcher(compiled: true))));
         }
 
+        if (profile.Events is { } ev)
+        {
+            _commands.AddRange(ev.Arm.Select(t => ("events_arm", t.BuildMatcher(compiled: true))));
+            _commands.Add(("events_count", ev.Count.BuildMatcher(compiled: true)));
+            _commands.Add(("events_query", ev.Query.BuildMatcher(compiled: true)));
+        }
+
         if (profile.Energy is { } e)
         {
             _commands.Add(("query_fields:" + e.Query.Text, e.Query.BuildMatcher(compiled: true)));
