@@ -8,4 +8,7 @@ namespace Bench.Dut.Events;
 public sealed record PqEvent(PqEventKind Kind, int PhaseMask, DateTimeOffset Start, TimeSpan Duration, double ExtremePercentOfDeclared)
 {
     public DateTimeOffset End => Start + Duration;
+
+    /// <summary>"L1 L3" for mask 0b101.</summary>
+    public static string Phases(int mask) => string.Join(" ", Enumerable.Range(0, 3).Where(k => (mask & (1 << k)) != 0).Select(k => $"L{k + 1}"));
 }

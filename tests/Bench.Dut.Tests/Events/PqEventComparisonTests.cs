@@ -8,24 +8,27 @@ public sealed class PqEventComparisonTests
     private static readonly PqEventTolerance ClassA = PqEventTolerance.ClassA(50);
 
     [Test]
-    public void Class_A_tolerance_adds_meter_and_reference_uncertainty()
+    public void Class_A_tolerance_is_the_class_s_figures()
     {
-        // standards/power-quality.md: residual ±0.2 % Udin and duration ±1 cycle (20 ms at 50 Hz), for each side.
-        Assert.That(ClassA, Is.EqualTo(new PqEventTolerance(TimeSpan.FromMilliseconds(40), TimeSpan.FromMilliseconds(40), 0.4)));
+        // standards/power-quality.md §2–3: residual ±0.2 % Udin, duration ±1 cycle (20 ms at 50 Hz), start ±(20 ms
+        // clock + 20 ms detection) — the same figures as PowerQualityEventLimits.For("A", 50) the events point uses;
+        // the reference's own uncertainty goes into the budget, not into the limit.
+        Assert.That(ClassA, Is.EqualTo(new PqEventTolerance(TimeSpan.FromMilliseconds(40), TimeSpan.FromMilliseconds(20), 0.2)));
+        Assert.That(PqEventTolerance.ClassS(50), Is.EqualTo(new PqEventTolerance(TimeSpan.FromMilliseconds(40), TimeSpan.FromMilliseconds(40), 1.0)));
     }
 
     [Test]
     public void Same_event_within_tolerance_agrees()
     {
         var reference = new PqEvent(PqEventKind.Dip, 0b111, T0, TimeSpan.FromMilliseconds(200), 50.0);
-        var meter = reference with { Start = T0.AddMilliseconds(15), Duration = TimeSpan.FromMilliseconds(190), ExtremePercentOfDeclared = 50.3 };
+        var meter = reference with { Start = T0.AddMilliseconds(15), Duration = TimeSpan.FromMilliseconds(190), ExtremePercentOfDeclared = 50.15 };
         var match = PqEventComparison.Compare([meter], [reference], ClassA).Single();
         Assert.Multiple(() =>
         {
             Assert.That(match.Passed, Is.True, match.Reason);
             Assert.That(match.StartError, Is.EqualTo(TimeSpan.FromMilliseconds(15)));
             Assert.That(match.DurationError, Is.EqualTo(TimeSpan.FromMilliseconds(-10)));
-            Assert.That(match.ExtremeErrorPercentPoints, Is.EqualTo(0.3).Within(1e-9));
+            Assert.That(match.ExtremeErrorPercentPoints, Is.EqualTo(0.15).Within(1e-9));
         });
     }
 
@@ -38,8 +41,16 @@ public sealed class PqEventComparisonTests
         Assert.Multiple(() =>
         {
             Assert.That(match.Passed, Is.False);
-            Assert.That(match.Reason, Does.Contain("duration off by 60 ms").And.Contain("residual voltage off by 1 % Udin"));
+            Assert.That(match.Reason, Does.Contain("duration off by +60 ms (±20 ms)").And.Contain("residual off by +1 % Udin (±0.2)"));
         });
+    }
+
+    [Test]
+    public void Phases_must_agree()
+    {
+        var reference = new PqEvent(PqEventKind.Dip, 0b111, T0, TimeSpan.FromMilliseconds(200), 50.0);
+        var match = PqEventComparison.Compare([reference with { PhaseMask = 0b001 }], [reference], ClassA).Single();
+        Assert.That((match.Passed, match.Reason), Is.EqualTo((false, "phases L1 instead of L1 L2 L3")));
     }
 
     [Test]

@@ -28,11 +28,7 @@ public static class MeasuredReferenceEvents
             var planned = p.Expected;
             var match = planned is null
                 ? unused.FirstOrDefault(m => m.Start >= p.TriggeredAt - tolerance && m.Start <= p.TriggeredAt + tolerance)
-                : unused
-                    .Where(m => (m.Kind == planned.Kind || (p.Short && m.Kind is (PqEventKind.Dip or PqEventKind.Interruption) && planned.Kind != PqEventKind.Swell))
-                        && (m.Start - planned.Start).Duration() <= tolerance)
-                    .OrderBy(m => (m.Start - planned.Start).Duration())
-                    .FirstOrDefault();
+                : PqEventComparison.FindMatch(planned, unused, tolerance, dipOrInterruption: p.Short);
             if (match is null)
             {
                 result.Add(planned is null ? p : p with { Note = $"{instrument} measured no event here: judged against the programmed values" });

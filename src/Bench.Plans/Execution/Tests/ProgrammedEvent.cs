@@ -45,5 +45,5 @@ public sealed record ProgrammedEvent(int Number, PqEvent? Expected, double Resid
     private static string Shape(PqEvent e, double frequencyHz) =>
         FormattableString.Invariant($"{e.Kind.ToString().ToLowerInvariant()} {e.ExtremePercentOfDeclared:0.###} % Udin {e.Duration.TotalMilliseconds:0.#} ms ({e.Duration.TotalSeconds * frequencyHz:0.#} cycles) {Phases(e.PhaseMask)}");
 
-    public static string Phases(int mask) => string.Join(" ", Enumerable.Range(0, 3).Where(k => (mask & (1 << k)) != 0).Select(k => $"L{k + 1}"));
+    public static string Phases(int mask) => PqEvent.Phases(mask);
 }
