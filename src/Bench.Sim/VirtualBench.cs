@@ -1,5 +1,6 @@
 using Bench.Core.Time;
 using Bench.Dut.Profiles;
+using Bench.Dut.Records;
 using Bench.Sim.Grid;
 using Bench.Sim.Instruments;
 using Bench.Sim.Instruments.Servers;
@@ -18,8 +19,9 @@ public sealed class VirtualBench : IAsyncDisposable
     private readonly Vxi11Server _vxi11;
     private readonly HiSlipServer _hiSlip;
 
-    private VirtualBench(TimeProvider time, SimulatedGrid grid, SimulatedSource source, SimulatedReference reference, SimulatedPm8000 meter, Vxi11Server vxi11, HiSlipServer hiSlip)
+    private VirtualBench(TimeProvider time, SimulatedGrid grid, SimulatedSource source, SimulatedReference reference, SimulatedPm8000 meter, Vxi11Server vxi11, HiSlipServer hiSlip, string? recordFolder)
     {
+        Records = recordFolder is null ? null : new FolderRecordSource(recordFolder);
         _vxi11 = vxi11;
         _hiSlip = hiSlip;
         TimeProvider = time;
@@ -45,6 +47,13 @@ public sealed class VirtualBench : IAsyncDisposable
     public SimulatedReference Reference { get; }
 
     public SimulatedPm8000 Meter { get; }
+
+    /// <summary>
+    /// The simulated meter's COMTRADE records when it writes them (<see cref="SimulatedMeterOptions.RecordFolder"/>):
+    /// attach to the opened meter with MeterRecordSources so events points check them. Serve the folder over SFTP with
+    /// any sshd to exercise the SFTP path instead.
+    /// </summary>
+    public IRecordSource? Records { get; }
 
     public string SourceResource => Source.Resource;
 
@@ -91,7 +100,7 @@ public sealed class VirtualBench : IAsyncDisposable
             }, cancellationToken);
             var meter = await SimulatedPm8000.StartAsync(meterView, options.Meter, cancellationToken);
             pulsingMeter = meter;
-            return new VirtualBench(time, grid, source, reference, meter, vxi11, hiSlip);
+            return new VirtualBench(time, grid, source, reference, meter, vxi11, hiSlip, options.Meter.RecordFolder);
         }
         catch
         {

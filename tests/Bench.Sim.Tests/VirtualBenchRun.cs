@@ -1,6 +1,7 @@
 using Bench.Core.Results;
 using Bench.Dut.Meter;
 using Bench.Dut.Profiles;
+using Bench.Dut.Records;
 using Bench.Instruments;
 using Bench.Instruments.Profiles;
 using Bench.Plans.Execution;
@@ -23,7 +24,8 @@ internal static class VirtualBenchRun
     /// <summary>A run against a meter built from <paramref name="meterOptions"/> (profile: the shipped PM8000 unless it names one).</summary>
     /// <param name="benchDut">The DUT profile the bench reads the meter with; null = the meter's own profile.</param>
     /// <param name="sourceProfile">The source's dialect, spoken by both the simulator and the driver; null = bench-sim-source.yaml.</param>
-    public static async Task<IReadOnlyList<PointResult>> RunAsync(string planYaml, SimulatedMeterOptions meterOptions, InstrumentProfile? referenceProfile = null, DutProfile? benchDut = null, InstrumentProfile? sourceProfile = null)
+    /// <param name="records">The record source to attach to the opened meter, given the running bench (e.g. its <see cref="VirtualBench.Records"/>); null = none.</param>
+    public static async Task<IReadOnlyList<PointResult>> RunAsync(string planYaml, SimulatedMeterOptions meterOptions, InstrumentProfile? referenceProfile = null, DutProfile? benchDut = null, InstrumentProfile? sourceProfile = null, Func<VirtualBench, IRecordSource?>? records = null)
     {
         var dir = Directory.CreateTempSubdirectory("bench-vb-").FullName;
         try
@@ -49,6 +51,10 @@ internal static class VirtualBenchRun
             await using var source = await InstrumentConnector.OpenSourceAsync(sourceProfile ?? InstrumentProfile.LoadShipped("bench-sim-source.yaml"), bench.SourceResource, calibration, null, CancellationToken.None);
             await using var referenceStandard = await InstrumentConnector.OpenReferenceAsync(reference, bench.ReferenceResource, calibration, null, CancellationToken.None);
             await using var meter = await ModbusMeter.ConnectAsync(dut, bench.MeterResource, CancellationToken.None);
+            if (records?.Invoke(bench) is { } recordSource)
+            {
+                MeterRecordSources.Attach(meter, recordSource);
+            }
             var figures = BenchUncertaintyFigures.For(reference, calibrationPercent: 0.005);
             var executor = new PlanExecutor(new BenchConnections(source, referenceStandard, meter, bench.Clock), figures);
             var outcome = await executor.RunAsync(plan, PointResolver.Resolve(plan, ratings), null, null, null, CancellationToken.None);

@@ -13,7 +13,22 @@ namespace Bench.Dut.Records;
 public static class ComtradeRecordFetcher
 {
     /// <param name="since">Only records the meter wrote at or after this time (e.g. the start of the test); null = all.</param>
-    public static async Task<IReadOnlyList<ComtradeRecordFiles>> FetchAsync(SftpRecordSource source, string localFolder, DateTimeOffset? since, CancellationToken cancellationToken)
+    public static Task<IReadOnlyList<ComtradeRecordFiles>> FetchAsync(SftpRecordSource source, string localFolder, DateTimeOffset? since, CancellationToken cancellationToken) =>
+        WithClientAsync(source, (client, ct) => DownloadNewAsync(client, source, localFolder, since, null, ct), cancellationToken);
+
+    /// <summary>Only the named records (as <see cref="ListAsync"/> names them).</summary>
+    public static Task<IReadOnlyList<ComtradeRecordFiles>> FetchAsync(SftpRecordSource source, IReadOnlyCollection<string> names, string localFolder, CancellationToken cancellationToken) =>
+        WithClientAsync(source, (client, ct) => DownloadNewAsync(client, source, localFolder, null, names.ToHashSet(StringComparer.OrdinalIgnoreCase), ct), cancellationToken);
+
+    /// <summary>Names of the complete records on the site (one listing, nothing downloaded).</summary>
+    public static Task<IReadOnlyList<string>> ListAsync(SftpRecordSource source, CancellationToken cancellationToken) =>
+        WithClientAsync<IReadOnlyList<string>>(source, async (client, ct) =>
+        {
+            var files = await ListFilesAsync(client, source, ct).ConfigureAwait(false);
+            return [.. Complete(files).Select(f => Path.GetFileNameWithoutExtension(f.Config.Name))];
+        }, cancellationToken);
+
+    private static async Task<T> WithClientAsync<T>(SftpRecordSource source, Func<SftpClient, CancellationToken, Task<T>> action, CancellationToken cancellationToken)
     {
         PrivateKeyFile key;
         try
@@ -41,7 +56,7 @@ public static class ComtradeRecordFetcher
             try
             {
                 await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
-                return await DownloadNewAsync(client, source, localFolder, since, cancellationToken).ConfigureAwait(false);
+                return await action(client, cancellationToken).ConfigureAwait(false);
             }
             catch (SshConnectionException e) when (source.HostKeySha256 is not null && offeredKey != source.HostKeySha256)
             {
@@ -54,9 +69,8 @@ public static class ComtradeRecordFetcher
         }
     }
 
-    private static async Task<IReadOnlyList<ComtradeRecordFiles>> DownloadNewAsync(SftpClient client, SftpRecordSource source, string localFolder, DateTimeOffset? since, CancellationToken ct)
+    private static async Task<Dictionary<string, Renci.SshNet.Sftp.ISftpFile>> ListFilesAsync(SftpClient client, SftpRecordSource source, CancellationToken ct)
     {
-        Directory.CreateDirectory(localFolder);
         var files = new Dictionary<string, Renci.SshNet.Sftp.ISftpFile>(StringComparer.OrdinalIgnoreCase);
         await foreach (var f in client.ListDirectoryAsync(source.Folder, ct).ConfigureAwait(false))
         {
@@ -66,20 +80,36 @@ public static class ComtradeRecordFetcher
             }
         }
 
-        var records = new List<ComtradeRecordFiles>();
+        return files;
+    }
+
+    /// <summary>Each .cff, and each .cfg whose .dat is there too (the meter may still be writing the pair), by name.</summary>
+    private static IEnumerable<(Renci.SshNet.Sftp.ISftpFile Config, Renci.SshNet.Sftp.ISftpFile? Data)> Complete(Dictionary<string, Renci.SshNet.Sftp.ISftpFile> files)
+    {
         foreach (var config in files.Values.Where(f => IsExtension(f.Name, ".cfg") || IsExtension(f.Name, ".cff")).OrderBy(f => f.Name, StringComparer.Ordinal))
         {
-            var name = Path.GetFileNameWithoutExtension(config.Name);
-            var written = new DateTimeOffset(config.LastWriteTimeUtc, TimeSpan.Zero);
-            if (since is { } s && written < s)
+            Renci.SshNet.Sftp.ISftpFile? data = null;
+            if (IsExtension(config.Name, ".cfg") && !files.TryGetValue(Path.GetFileNameWithoutExtension(config.Name) + ".dat", out data))
             {
                 continue;
             }
 
-            Renci.SshNet.Sftp.ISftpFile? data = null;
-            if (IsExtension(config.Name, ".cfg") && !files.TryGetValue(name + ".dat", out data))
+            yield return (config, data);
+        }
+    }
+
+    private static async Task<IReadOnlyList<ComtradeRecordFiles>> DownloadNewAsync(SftpClient client, SftpRecordSource source, string localFolder, DateTimeOffset? since, HashSet<string>? names, CancellationToken ct)
+    {
+        Directory.CreateDirectory(localFolder);
+        var files = await ListFilesAsync(client, source, ct).ConfigureAwait(false);
+        var records = new List<ComtradeRecordFiles>();
+        foreach (var (config, data) in Complete(files))
+        {
+            var name = Path.GetFileNameWithoutExtension(config.Name);
+            var written = new DateTimeOffset(config.LastWriteTimeUtc, TimeSpan.Zero);
+            if ((since is { } s && written < s) || (names is not null && !names.Contains(name)))
             {
-                continue; // the meter is still writing the pair; the next poll gets it
+                continue;
             }
 
             var downloaded = await DownloadIfNewAsync(client, config, localFolder, ct).ConfigureAwait(false);

@@ -9,8 +9,15 @@ namespace Bench.Dut.Records;
 /// The PM8000 writes COMTRADE pairs (cmt0__00000.cfg/.dat …) on its internal SFTP site (pm8000-map.md §6). Without
 /// <c>hostkey</c> any host key is accepted and reported back, so it can be pinned; with it, a different key is refused.
 /// </summary>
-public sealed record SftpRecordSource(string Text, string Host, int Port, string User, string Folder, string PrivateKeyPath, string? HostKeySha256)
+public sealed record SftpRecordSource(string Text, string Host, int Port, string User, string Folder, string PrivateKeyPath, string? HostKeySha256) : IRecordSource
 {
+    public string Description => ToString();
+
+    public Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken) => ComtradeRecordFetcher.ListAsync(this, cancellationToken);
+
+    public Task<IReadOnlyList<ComtradeRecordFiles>> FetchAsync(IReadOnlyCollection<string> names, string localFolder, CancellationToken cancellationToken) =>
+        ComtradeRecordFetcher.FetchAsync(this, names, localFolder, cancellationToken);
+
     public static SftpRecordSource Parse(string resource)
     {
         if (!Uri.TryCreate(resource, UriKind.Absolute, out var uri) || uri.Scheme != "sftp" || string.IsNullOrEmpty(uri.Host) || string.IsNullOrEmpty(uri.UserInfo))

@@ -8,7 +8,8 @@ namespace Bench.Plans.Loading;
 /// <summary>
 /// The keys of an events point: a written sequence (`events:` with residual, duration-ms | duration-s |
 /// duration-cycles, phases, gap-s) or a named set (`event-set:`), the default gap, and how starts are judged
-/// (start-tolerance-ms, meter-clock). See <see cref="PowerQualityPointReader"/> for the other parameters.
+/// (start-tolerance-ms, meter-clock), and whether the meter's waveform records are checked (records: required | optional |
+/// off). See <see cref="PowerQualityPointReader"/> for the other parameters.
 /// </summary>
 public static class PowerQualityEventReader
 {
@@ -33,6 +34,14 @@ public static class PowerQualityEventReader
             "unsynchronised" or "unsynchronized" => true,
             _ => throw new BenchInputException(p.At(clockNode!), $"'{clockNode!.Value}': meter-clock is synchronised or unsynchronised"),
         };
+        var recordsNode = p.Scalar("records");
+        var records = recordsNode?.Value?.Trim().ToLowerInvariant() switch
+        {
+            null or "optional" => EventRecordsMode.Optional,
+            "required" => EventRecordsMode.Required,
+            "off" => EventRecordsMode.Off,
+            _ => throw new BenchInputException(p.At(recordsNode!), $"'{recordsNode!.Value}': records is required, optional or off"),
+        };
         var setNode = p.Scalar("event-set");
         if (setNode is not null && p.Has("events"))
         {
@@ -48,6 +57,7 @@ public static class PowerQualityEventReader
             {
                 StartToleranceS = startTolerance / 1000,
                 MeterClockUnsynchronised = unsynchronised,
+                Records = records,
                 EventSet = setNode.Value!.Trim().ToLowerInvariant(),
                 Events = levels.Select(l => new PlannedVoltageEvent(l.ResidualPercent, null, l.Cycles50Hz, [1, 2, 3], gap) { Cycles60Hz = l.Cycles60Hz }).ToList(),
             };
@@ -59,7 +69,7 @@ public static class PowerQualityEventReader
         }
 
         var events = p.RequiredList("events").Select(e => ReadEvent(e, gap)).ToList();
-        return new PowerQualityStimulus { Events = events, StartToleranceS = startTolerance / 1000, MeterClockUnsynchronised = unsynchronised };
+        return new PowerQualityStimulus { Events = events, StartToleranceS = startTolerance / 1000, MeterClockUnsynchronised = unsynchronised, Records = records };
     }
 
     private static PlannedVoltageEvent ReadEvent(YamlMap e, double defaultGap)

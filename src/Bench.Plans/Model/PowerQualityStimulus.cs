@@ -30,6 +30,9 @@ public sealed record PowerQualityStimulus
     /// <summary>The meter's clock is not synchronised with the bench's: its offset is estimated from the sequence and removed.</summary>
     public bool MeterClockUnsynchronised { get; init; }
 
+    /// <summary>Whether the meter's waveform records made during the sequence are fetched and checked (events points).</summary>
+    public EventRecordsMode Records { get; init; }
+
     /// <summary>Name of the test-level set the events come from (e.g. iec61000-4-11-class3); null for a written sequence.</summary>
     public string? EventSet { get; init; }
 }

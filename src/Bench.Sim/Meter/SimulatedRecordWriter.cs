@@ -11,7 +11,8 @@ namespace Bench.Sim.Meter;
 /// <summary>
 /// Writes a COMTRADE record (IEEE C37.111-1999, BINARY) for each event the simulated meter logs, named as a PM8000
 /// names them (<c>cmt0__00000</c> upward): a few cycles before, the event (at most <see cref="MaxEvent"/>), a few cycles
-/// after, synthesised on one continuous time axis. Both files are written aside and moved in, .dat first, so a poll
+/// after, synthesised on the grid's clock (phase-continuous, as the meter's own detection sees it: the point on wave
+/// where the event starts follows bench time). Both files are written aside and moved in, .dat first, so a poll
 /// over SFTP never sees half a record.
 /// </summary>
 public sealed class SimulatedRecordWriter
@@ -38,8 +39,9 @@ public sealed class SimulatedRecordWriter
         var around = (int)Math.Round(_cycles * _sampleRateHz / f);
         var eventSamples = (int)Math.Round(Math.Min(e.Duration.TotalSeconds, MaxEvent.TotalSeconds) * _sampleRateHz);
         var segments = new[] { (before, around), (during, eventSamples), (after, around) };
+        var start = e.Start - TimeSpan.FromSeconds(around / _sampleRateHz);
         var pieces = new List<WaveformRecord>();
-        var t = 0.0;
+        var t = start.UtcDateTime.TimeOfDay.TotalSeconds;
         foreach (var (setpoint, count) in segments)
         {
             pieces.Add(ThreePhaseSynthesizer.Synthesize(setpoint, _sampleRateHz, count, t));
@@ -49,7 +51,7 @@ public sealed class SimulatedRecordWriter
         var channels = pieces[0].Channels
             .Select((c, k) => c with { Samples = pieces.SelectMany(p => p.Channels[k].Samples).ToArray() })
             .ToList();
-        var record = new WaveformRecord(_sampleRateHz, f, channels) { StartTime = e.Start - TimeSpan.FromSeconds(around / _sampleRateHz) };
+        var record = new WaveformRecord(_sampleRateHz, f, channels) { StartTime = start };
 
         string name;
         lock (_gate)

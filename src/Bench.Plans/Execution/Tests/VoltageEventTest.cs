@@ -1,8 +1,10 @@
 using System.Globalization;
 
+using Bench.Core.Errors;
 using Bench.Core.Results;
 using Bench.Dut.Events;
 using Bench.Dut.Meter;
+using Bench.Dut.Records;
 using Bench.Instruments.Drivers;
 using Bench.Instruments.Roles;
 using Bench.Plans.Model;
@@ -54,6 +56,25 @@ public sealed class VoltageEventTest(PointRunContext context) : IPointTestRunner
         var limits = PowerQualityEventLimits.For(plan.AccuracyClass, point.Ratings.NominalFrequencyHz) with { StartToleranceS = point.Plan.Stimulus.StartToleranceS };
         await bench.Source.ApplyAsync(steady, cancellationToken);
         await bench.Clock.WaitAsync(plan.Settle, cancellationToken);
+        var records = point.Plan.Stimulus.Records == EventRecordsMode.Off ? null : MeterRecordSources.Find(meter);
+        if (records is null && point.Plan.Stimulus.Records == EventRecordsMode.Required)
+        {
+            return context.Incomplete(plan, point, "the point requires the meter's waveform records (records: required), but no record source is declared for the meter (its SFTP site or record folder)");
+        }
+
+        IReadOnlyList<string> recordsBefore = [];
+        if (records is not null)
+        {
+            try
+            {
+                recordsBefore = await records.ListAsync(cancellationToken);
+            }
+            catch (InstrumentFaultException fault)
+            {
+                return context.Incomplete(plan, point, $"the meter's waveform records ({records.Description}) are unreachable: {fault.Message}; nothing was run (records: {point.Plan.Stimulus.Records.ToString().ToLowerInvariant()})");
+            }
+        }
+
         var before = await meter.ReadEventsAsync(cancellationToken);
         var recorder = bench.Reference is IEventRecorder { SupportsEvents: true } r ? r : null;
         var armedAt = bench.Clock.Now;
@@ -91,8 +112,10 @@ public sealed class VoltageEventTest(PointRunContext context) : IPointTestRunner
         }
 
         var clock = "";
+        var clockOffset = TimeSpan.Zero;
         if (point.Plan.Stimulus.MeterClockUnsynchronised && MeterClockOffset.Estimate(programmed, fresh) is { } offset)
         {
+            clockOffset = offset.Offset;
             // Judge starts on the bench's time base: the meter's events moved back by its estimated clock offset.
             fresh = [.. fresh.Select(e => e with { Start = e.Start - offset.Offset })];
             clock = string.Create(CultureInfo.InvariantCulture, $"meter clock offset {offset.Offset.TotalMilliseconds:+0.#;-0.#;0} ms (median of {offset.Pairs} paired starts) removed before judging starts; ");
@@ -109,6 +132,15 @@ public sealed class VoltageEventTest(PointRunContext context) : IPointTestRunner
         }
 
         var outcome = EventJudgement.Judge(references, fresh, limits, frequency);
+        RecordEvidence.Outcome? evidence = null;
+        if (records is not null)
+        {
+            evidence = await RecordEvidence.CheckAsync(records, recordsBefore, fresh, outcome.Matches, declared, limits, frequency, clockOffset, cancellationToken);
+        }
+
+        var recordNote = evidence is { } ev ? $"; {ev.Summary}"
+            : point.Plan.Stimulus.Records == EventRecordsMode.Off ? "; records: off"
+            : "; records: not checked (no record source is declared for the meter)";
 
         // The programmed residual is the reference: its uncertainty is the source's amplitude accuracy, where stated.
         var budget = new UncertaintyBudget([]);
@@ -123,7 +155,8 @@ public sealed class VoltageEventTest(PointRunContext context) : IPointTestRunner
         }
 
         var expanded = budget.ExpandedPercent > 0 ? budget.ExpandedPercent : (double?)null;
-        var verdict = outcome.Passed
+        var verdict = evidence is { Incomplete: true } ? Verdict.Incomplete
+            : outcome.Passed && evidence?.Passed != false
             ? outcome.WorstExtremeError is { } e ? DecisionRules.Decide(context.Rule, e, point.LimitPercent, expanded) : Verdict.Pass
             : Verdict.Fail;
         var set = point.Plan.Stimulus.EventSet is { } name ? $"{name} ({PowerQualityEventSets.Clause}); " : "";
@@ -139,7 +172,7 @@ public sealed class VoltageEventTest(PointRunContext context) : IPointTestRunner
             CoverageFactor = expanded is null ? null : budget.CoverageFactor,
             Tur = expanded is null ? null : budget.Tur(point.LimitPercent),
             Budget = expanded is null ? null : PowerQualityTest.Contributions(budget),
-            Reason = $"{set}{summary}; {referenceNote}; {clock}{tolerances}; {budgetNote}. {string.Join(" | ", outcome.Lines)}",
+            Reason = $"{set}{summary}; {referenceNote}{recordNote}; {clock}{tolerances}; {budgetNote}. {string.Join(" | ", outcome.Lines.Concat(evidence?.Lines ?? []))}",
         };
     }
 
