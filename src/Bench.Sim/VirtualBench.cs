@@ -19,9 +19,14 @@ public sealed class VirtualBench : IAsyncDisposable
     private readonly Vxi11Server _vxi11;
     private readonly HiSlipServer _hiSlip;
 
-    private VirtualBench(TimeProvider time, SimulatedGrid grid, SimulatedSource source, SimulatedReference reference, SimulatedPm8000 meter, Vxi11Server vxi11, HiSlipServer hiSlip, string? recordFolder)
+    private readonly string? _ownRecordFolder;
+    private readonly IDisposable? _recordRegistration;
+
+    private VirtualBench(TimeProvider time, SimulatedGrid grid, SimulatedSource source, SimulatedReference reference, SimulatedPm8000 meter, Vxi11Server vxi11, HiSlipServer hiSlip, string? recordFolder, string? ownRecordFolder, bool serveRecords)
     {
         Records = recordFolder is null ? null : new FolderRecordSource(recordFolder);
+        _ownRecordFolder = ownRecordFolder;
+        _recordRegistration = Records is null || !serveRecords ? null : MeterRecordSources.Register(meter.Resource, Records);
         _vxi11 = vxi11;
         _hiSlip = hiSlip;
         TimeProvider = time;
@@ -75,6 +80,7 @@ public sealed class VirtualBench : IAsyncDisposable
         var hiSlip = HiSlipServer.Start(Host);
         SimulatedSource? source = null;
         SimulatedReference? reference = null;
+        string? ownRecords = null;
         try
         {
             source = await SimulatedSource.StartAsync(grid, new SimulatedInstrumentOptions
@@ -98,9 +104,16 @@ public sealed class VirtualBench : IAsyncDisposable
                 SharedHiSlip = hiSlip,
                 HiSlipSubAddress = "hislip1",
             }, cancellationToken);
-            var meter = await SimulatedPm8000.StartAsync(meterView, options.Meter, cancellationToken);
+            var meterOptions = options.Meter;
+            if (meterOptions.RecordFolder is null && options.ServeRecords)
+            {
+                ownRecords = Directory.CreateTempSubdirectory("bench-vb-records-").FullName;
+                meterOptions = meterOptions with { RecordFolder = ownRecords };
+            }
+
+            var meter = await SimulatedPm8000.StartAsync(meterView, meterOptions, cancellationToken);
             pulsingMeter = meter;
-            return new VirtualBench(time, grid, source, reference, meter, vxi11, hiSlip, options.Meter.RecordFolder);
+            return new VirtualBench(time, grid, source, reference, meter, vxi11, hiSlip, meterOptions.RecordFolder, ownRecords, options.ServeRecords);
         }
         catch
         {
@@ -116,6 +129,11 @@ public sealed class VirtualBench : IAsyncDisposable
 
             await hiSlip.DisposeAsync();
             await vxi11.DisposeAsync();
+            if (ownRecords is not null)
+            {
+                Directory.Delete(ownRecords, recursive: true);
+            }
+
             throw;
         }
     }
@@ -127,5 +145,17 @@ public sealed class VirtualBench : IAsyncDisposable
         await Source.DisposeAsync();
         await _hiSlip.DisposeAsync();
         await _vxi11.DisposeAsync();
+        _recordRegistration?.Dispose();
+        if (_ownRecordFolder is not null)
+        {
+            try
+            {
+                Directory.Delete(_ownRecordFolder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A reader still holds a file: the temp folder is left for the system to clean.
+            }
+        }
     }
 }

@@ -22,6 +22,14 @@ public sealed record VirtualBenchOptions
     /// <summary>The dialect the simulated source speaks (default: Bench's own simulator profile).</summary>
     public InstrumentProfile? SourceProfile { get; init; }
 
+    /// <summary>
+    /// The simulated meter writes a COMTRADE record of each event into a folder of the bench's own (unless
+    /// <see cref="SimulatedMeterOptions.RecordFolder"/> names one), registered for its Modbus resource so events and
+    /// harmonic points find them (MeterRecordSources); the bench's own folder is deleted with it. False: records are
+    /// written only where RecordFolder says and nobody is told where they are.
+    /// </summary>
+    public bool ServeRecords { get; init; } = true;
+
     /// <summary>The dialect the simulated reference standard speaks (default: Bench's own simulator profile).</summary>
     public InstrumentProfile? ReferenceProfile { get; init; }
 }

@@ -45,6 +45,7 @@ internal static class VirtualBenchRun
                 Meter = meterOptions with { Profile = meterMap },
                 ReferenceProfile = reference,
                 SourceProfile = sourceProfile,
+                ServeRecords = false, // a test attaches the records it means the bench to see (records)
             };
             await using var bench = await VirtualBench.StartAsync(options, CancellationToken.None);
             var calibration = new InstrumentCalibration("SIM-REF-0001", new DateOnly(2026, 1, 5), new DateOnly(2036, 1, 5));

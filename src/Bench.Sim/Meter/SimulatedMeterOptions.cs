@@ -42,6 +42,9 @@ public sealed record SimulatedMeterOptions
     /// <summary>Folder the meter writes a COMTRADE record of each PQ event into (serve it over SFTP); null = none.</summary>
     public string? RecordFolder { get; init; }
 
+    /// <summary>Gain of the waveform recorder (1 = exact): its COMTRADE records read this much high or low.</summary>
+    public double RecordGain { get; init; } = 1;
+
     /// <summary>Defects of the event detection (missed short events, duration and residual offsets); none by default.</summary>
     public SimulatedEventFaults EventFaults { get; init; } = SimulatedEventFaults.None;
 

@@ -14,13 +14,20 @@ namespace Bench.Plans.Execution.Tests;
 /// reading is compared with the reference standard's, repeat by repeat. Frequency errors are in mHz, voltage and current
 /// errors in percent of the nominal (Udin, In), the worst phase deciding. The budget holds the Type A spread and, for
 /// IEC 61000-4-30 points, the reference's accuracy for the parameter where its instrument profile states one; the
-/// result says which. Events, THD and the parameters the meter's map lacks go to their own runners.
+/// result says which. Events, THD, single harmonic orders (from the meter's waveform records) and the parameters the
+/// meter's map lacks go to their own runners.
 /// </summary>
 public sealed class PowerQualityTest(PointRunContext context) : IPointTestRunner
 {
     public Task<PointResult> RunAsync(TestPlan plan, ResolvedPoint point, CancellationToken cancellationToken)
     {
         var parameter = point.Plan.Parameter!.Value;
+        if (parameter == PowerQualityParameter.VoltageHarmonic)
+        {
+            // No meter map has per-harmonic registers: the order comes from the meter's waveform record, where it has one.
+            return new HarmonicOrderTest(context).RunAsync(plan, point, cancellationToken);
+        }
+
         if (UnsupportedPowerQualityParameter.Reason(parameter) is { } reason)
         {
             return Task.FromResult(context.Incomplete(plan, point, reason));
