@@ -17,6 +17,17 @@ public class PowerQualityPlanSyntaxTests
 
     private const string Header = "name: t\nstandard: IEC 61000-4-30\nclass: A\npoints:\n";
 
+    [TestCase("", Model.EventRecordsMode.Optional)]
+    [TestCase(", records: required", Model.EventRecordsMode.Required)]
+    [TestCase(", records: Optional", Model.EventRecordsMode.Optional)]
+    [TestCase(", records: off", Model.EventRecordsMode.Off)]
+    public void Records_are_optional_unless_the_point_says_otherwise(string key, Model.EventRecordsMode expected)
+    {
+        var written = Load($"  - {{ id: E, parameter: events, events: [ {{ residual: 70, duration-ms: 100 }} ]{key} }}\n");
+        var set = Load($"  - {{ id: E, parameter: events, event-set: iec61000-4-11-class2{key} }}\n");
+        Assert.That((written.Points[0].Stimulus.Records, set.Points[0].Stimulus.Records), Is.EqualTo((expected, expected)));
+    }
+
     [Test]
     public void An_event_sequence_loads_with_durations_phases_and_gaps()
     {
@@ -86,6 +97,7 @@ public class PowerQualityPlanSyntaxTests
     [TestCase("  - { id: E, parameter: events, events: [ { residual: 250, duration-ms: 100 } ] }\n", "5:55", "'residual' lies in 0…200")]
     [TestCase("  - { id: E, parameter: events, event-set: iec61000-4-11-class2, start-tolerance-ms: 0 }\n", "5:86", "must be positive")]
     [TestCase("  - { id: E, parameter: events, event-set: iec61000-4-11-class2, meter-clock: gps }\n", "5:79", "meter-clock is synchronised or unsynchronised")]
+    [TestCase("  - { id: E, parameter: events, event-set: iec61000-4-11-class2, records: always }\n", "5:75", "records is required, optional or off")]
     [TestCase("  - { id: H, parameter: harmonic, order: 7, harmonics: { h5: 6 } }\n", "5:5", "sets no h7")]
     [TestCase("  - { id: T, parameter: thd, harmonics: { h51: 6 } }\n", "5:43", "unknown key 'h51'")]
     [TestCase("  - { id: U, parameter: voltage, unbalance: 2 }\n", "5:34", "unknown key 'unbalance'")]
