@@ -11,9 +11,10 @@ namespace Bench.Sim.Meter;
 /// <summary>
 /// Writes a COMTRADE record (IEEE C37.111-1999, BINARY) for each event the simulated meter logs, named as a PM8000
 /// names them (<c>cmt0__00000</c> upward): <see cref="PreTriggerCycles"/> before (enough for one IEC 61000-4-7
-/// 10/12-cycle window of the steady waveform), the event (at most <see cref="MaxEvent"/>), a few cycles after, synthesised on the grid's clock (phase-continuous, as the meter's own detection sees it: the point on wave
-/// where the event starts follows bench time). Both files are written aside and moved in, .dat first, so a poll
-/// over SFTP never sees half a record.
+/// 10/12-cycle window of the steady waveform), the event (at most <see cref="MaxEvent"/>), a few cycles after,
+/// synthesised on the grid's clock (phase-continuous, as the meter's own detection sees it: the point on wave where the
+/// event starts follows bench time). Both files are written aside and moved in, .dat first, so a poll over SFTP never
+/// sees half a record.
 /// </summary>
 public sealed class SimulatedRecordWriter
 {

@@ -1,5 +1,6 @@
 using System.Globalization;
 
+using Bench.Core.Identity;
 using Bench.Dut.Events;
 using Bench.Instruments.Roles;
 using Bench.Standards.Limits;
@@ -15,6 +16,22 @@ namespace Bench.Plans.Execution.Tests;
 /// </summary>
 public static class MeasuredReferenceEvents
 {
+    /// <summary>Reads what the reference measured since it was armed and substitutes it; the note names the instrument.</summary>
+    public static async Task<(IReadOnlyList<ProgrammedEvent> References, string Note)> ReadAsync(
+        IEventRecorder recorder,
+        InstrumentIdentity identity,
+        DateTimeOffset armedAt,
+        IReadOnlyList<ProgrammedEvent> programmed,
+        PowerQualityEventLimits limits,
+        double frequencyHz,
+        CancellationToken cancellationToken)
+    {
+        var measured = (await recorder.ReadEventsAsync(cancellationToken).ConfigureAwait(false)).Select(e => ToPqEvent(e, armedAt)).ToList();
+        var instrument = $"{identity.Manufacturer} {identity.Model} ({identity.Resource})";
+        var note = string.Create(CultureInfo.InvariantCulture, $"reference: measured by {instrument}, {measured.Count} event{(measured.Count == 1 ? "" : "s")}");
+        return (Substitute(programmed, measured, limits, frequencyHz, instrument), note);
+    }
+
     public static PqEvent ToPqEvent(MeasuredVoltageEvent e, DateTimeOffset armedAt) =>
         new((PqEventKind)(int)e.Kind, e.PhaseMask, armedAt + e.SinceArmed, e.Duration, e.ExtremePercentOfDeclared);
 

@@ -54,14 +54,16 @@ public sealed class VoltageEventTest(PointRunContext context) : IPointTestRunner
         }
 
         var limits = PowerQualityEventLimits.For(plan.AccuracyClass, point.Ratings.NominalFrequencyHz) with { StartToleranceS = point.Plan.Stimulus.StartToleranceS };
-        await bench.Source.ApplyAsync(steady, cancellationToken);
-        await bench.Clock.WaitAsync(plan.Settle, cancellationToken);
         var records = point.Plan.Stimulus.Records == EventRecordsMode.Off ? null : MeterRecordSources.Find(meter);
         if (records is null && point.Plan.Stimulus.Records == EventRecordsMode.Required)
         {
             return context.Incomplete(plan, point, "the point requires the meter's waveform records (records: required), but no record source is declared for the meter (its SFTP site or record folder)");
         }
 
+        await bench.Source.ApplyAsync(steady, cancellationToken);
+        await bench.Clock.WaitAsync(plan.Settle, cancellationToken);
+
+        // Listed after settling, so a record of the output switching on is not taken for one of the sequence's.
         IReadOnlyList<string> recordsBefore = [];
         if (records is not null)
         {
@@ -125,10 +127,7 @@ public sealed class VoltageEventTest(PointRunContext context) : IPointTestRunner
         IReadOnlyList<ProgrammedEvent> references = programmed;
         if (recorder is not null)
         {
-            var measured = (await recorder.ReadEventsAsync(cancellationToken)).Select(e => MeasuredReferenceEvents.ToPqEvent(e, armedAt)).ToList();
-            var instrument = $"{bench.Reference.Identity.Manufacturer} {bench.Reference.Identity.Model} ({bench.Reference.Identity.Resource})";
-            references = MeasuredReferenceEvents.Substitute(programmed, measured, limits, frequency, instrument);
-            referenceNote = $"reference: measured by {instrument}, {Count(measured.Count, "event")}";
+            (references, referenceNote) = await MeasuredReferenceEvents.ReadAsync(recorder, bench.Reference.Identity, armedAt, programmed, limits, frequency, cancellationToken);
         }
 
         var outcome = EventJudgement.Judge(references, fresh, limits, frequency);
