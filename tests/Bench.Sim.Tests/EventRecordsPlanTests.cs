@@ -98,6 +98,28 @@ public class EventRecordsPlanTests
     }
 
     [Test]
+    public async Task An_unsynchronised_meter_clock_moves_its_records_with_its_log()
+    {
+        // Log and records are stamped by the same clock, 2.5 s fast: with meter-clock: unsynchronised the offset
+        // estimated from the log is removed from the records too, and they still agree.
+        var options = new SimulatedMeterOptions
+        {
+            UseProfileErrorCurve = false,
+            InstantaneousErrors = InstantaneousErrors.None,
+            EventFaults = new SimulatedEventFaults { ClockOffsetS = 2.5 },
+            RecordFolder = _folder,
+        };
+        var plan = Sequence.Replace("RECORDS", "required\n    meter-clock: unsynchronised", StringComparison.Ordinal);
+        var result = (await VirtualBenchRun.RunAsync(plan, options, records: b => b.Records)).Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Verdict, Is.EqualTo(Verdict.Pass), result.Reason);
+            // Estimated against the programmed starts: 2.5 s plus the Urms(1/2) detection delay (0…20 ms).
+            Assert.That(result.Reason, Does.Match(@"meter clock offset \+25[0-2]\d(\.\d)? ms").And.Contain("all agree"));
+        });
+    }
+
+    [Test]
     public async Task Required_records_without_a_record_source_leave_the_point_incomplete()
     {
         var required = await Run("required", null);

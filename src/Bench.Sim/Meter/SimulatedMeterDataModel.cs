@@ -41,7 +41,7 @@ public sealed class SimulatedMeterDataModel : IModbusDataModel, IDisposable
         _eventLog = profile.EventLog;
         var thdPoints = profile.Registers.Where(r => r.Key.ToString().StartsWith("Thd", StringComparison.Ordinal)).Select(r => r.Value).ToList();
         _thdSpan = thdPoints.Count == 0 ? null : new RegisterRange(thdPoints.Min(p => p.Address), thdPoints.Max(p => p.LastAddress));
-        var records = options.RecordFolder is { } folder ? new SimulatedRecordWriter(folder) { Gain = options.RecordGain } : null;
+        var records = options.RecordFolder is { } folder ? new SimulatedRecordWriter(folder) { Gain = options.RecordGain, ClockOffset = TimeSpan.FromSeconds(options.EventFaults.ClockOffsetS) } : null;
         _events = _eventLog is { } log || records is not null
             ? new SimulatedEventRecorder(observer, profile.NominalVoltageV, _eventLog?.Capacity ?? 100, records is null ? null : records.Write)
             {

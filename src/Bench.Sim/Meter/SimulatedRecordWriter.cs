@@ -38,6 +38,9 @@ public sealed class SimulatedRecordWriter
 
     public static TimeSpan MaxEvent { get; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>How far the meter's clock is off: records are stamped by it, as its event log is (the waveform is the grid's).</summary>
+    public TimeSpan ClockOffset { get; init; }
+
     /// <summary>Gain of the recorder's channels (1 = exact): a meter whose waveform capture reads high or low.</summary>
     public double Gain { get; init; } = 1;
 
@@ -60,7 +63,7 @@ public sealed class SimulatedRecordWriter
         var channels = pieces[0].Channels
             .Select((c, k) => c with { Samples = pieces.SelectMany(p => p.Channels[k].Samples).Select(x => x * Gain).ToArray() })
             .ToList();
-        var record = new WaveformRecord(_sampleRateHz, f, channels) { StartTime = start };
+        var record = new WaveformRecord(_sampleRateHz, f, channels) { StartTime = start + ClockOffset };
 
         string name;
         lock (_gate)
