@@ -113,21 +113,21 @@ public sealed class VoltageEventTest(PointRunContext context) : IPointTestRunner
             return context.Incomplete(plan, point, $"the meter logged {fresh.Count} new events, its log's whole capacity ({capacity}): some may have been overwritten; run fewer events per point");
         }
 
-        var clock = "";
-        var clockOffset = TimeSpan.Zero;
-        if (point.Plan.Stimulus.MeterClockUnsynchronised && MeterClockOffset.Estimate(programmed, fresh) is { } offset)
-        {
-            clockOffset = offset.Offset;
-            // Judge starts on the bench's time base: the meter's events moved back by its estimated clock offset.
-            fresh = [.. fresh.Select(e => e with { Start = e.Start - offset.Offset })];
-            clock = string.Create(CultureInfo.InvariantCulture, $"meter clock offset {offset.Offset.TotalMilliseconds:+0.#;-0.#;0} ms (median of {offset.Pairs} paired starts) removed before judging starts; ");
-        }
-
         var referenceNote = ReferenceNote;
         IReadOnlyList<ProgrammedEvent> references = programmed;
         if (recorder is not null)
         {
             (references, referenceNote) = await MeasuredReferenceEvents.ReadAsync(recorder, bench.Reference.Identity, armedAt, programmed, limits, frequency, cancellationToken);
+        }
+
+        var clock = "";
+        var clockOffset = TimeSpan.Zero;
+        if (point.Plan.Stimulus.MeterClockUnsynchronised && MeterClockOffset.Estimate(references, fresh) is { } offset)
+        {
+            clockOffset = offset.Offset;
+            // Judge starts on the bench's time base: the meter's events moved back by its estimated clock offset.
+            fresh = [.. fresh.Select(e => e with { Start = e.Start - offset.Offset })];
+            clock = string.Create(CultureInfo.InvariantCulture, $"meter clock offset {offset.Offset.TotalMilliseconds:+0.#;-0.#;0} ms (median of {offset.Pairs} paired starts) removed before judging starts; ");
         }
 
         var outcome = EventJudgement.Judge(references, fresh, limits, frequency);
