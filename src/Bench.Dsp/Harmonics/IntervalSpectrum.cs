@@ -19,6 +19,7 @@ public sealed class IntervalSpectrum
     private readonly double[] _fftRe;
     private readonly double[] _fftIm;
     private readonly double[] _weights;
+    private readonly LagrangeWeights? _grid;
 
     /// <param name="bins">Bins wanted, 0..bins−1 (e.g. C·(max order) + C/2 + 1).</param>
     /// <param name="maxSamplesPerWindow">Longest window, in samples, the caller will pass.</param>
@@ -50,6 +51,7 @@ public sealed class IntervalSpectrum
 
             size = Math.Min(size, Math.Max(cap, 4));
             _fft = new RealFft(size);
+            _grid = new LagrangeWeights(size);
             _resampled = new double[size];
             _fftRe = new double[(size / 2) + 1];
             _fftIm = new double[(size / 2) + 1];
@@ -86,7 +88,15 @@ public sealed class IntervalSpectrum
     private void AnalyzeByFft(ReadOnlySpan<double> x, double start, double length, Span<double> re, Span<double> im)
     {
         var n = _fft!.Size;
-        LagrangeResampler.Resample(x, start, length / n, _resampled);
+        // Every channel of an interval shares the window: the interpolation weights are evaluated once for all.
+        var step = length / n;
+        var grid = _grid!;
+        if (grid.Start != start || grid.Step != step || grid.Count != n)
+        {
+            grid.Prepare(start, step, n);
+        }
+
+        grid.Apply(x, _resampled);
         _fft.Forward(_resampled, _fftRe, _fftIm);
         var scale = Math.Sqrt(2) / n;
         re[0] = _fftRe[0] / n;
