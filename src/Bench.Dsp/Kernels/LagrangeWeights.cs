@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Bench.Dsp.Kernels;
 
@@ -15,11 +16,19 @@ public sealed class LagrangeWeights
     private readonly double[] _w;
     private readonly int _capacity;
 
+    // Per output: w(−2) … w(+3) and two zeros, so that two 4-wide products cover the six taps.
+    private const int Stride = 8;
+
+    // Reciprocals of the basis denominators: a multiply instead of a divide (last-bit differences only).
+    private const double Inv12 = 1.0 / 12;
+    private const double Inv24 = 1.0 / 24;
+    private const double Inv120 = 1.0 / 120;
+
     public LagrangeWeights(int capacity)
     {
         _capacity = capacity;
         _index = new int[capacity];
-        _w = new double[6 * capacity];
+        _w = new double[Stride * capacity];
     }
 
     public int Count { get; private set; }
@@ -43,9 +52,8 @@ public sealed class LagrangeWeights
         Count = count;
         ref var w = ref MemoryMarshal.GetArrayDataReference(_w);
         ref var index = ref MemoryMarshal.GetArrayDataReference(_index);
-        var cap = (nuint)_capacity;
         var m = 0;
-        if (Vector256.IsHardwareAccelerated)
+        if (Avx.IsSupported)
         {
             var lanes = Vector256.Create(0.0, 1, 2, 3);
             var one = Vector256.Create(1.0);
@@ -56,11 +64,6 @@ public sealed class LagrangeWeights
                 var t = Vector256.Create(start + (m * step)) + (lanes * step);
                 var fl = Vector256.Floor(t);
                 var u = t - fl;
-                var i = Vector256.ConvertToInt64(fl);
-                Unsafe.Add(ref index, m) = (int)i.GetElement(0);
-                Unsafe.Add(ref index, m + 1) = (int)i.GetElement(1);
-                Unsafe.Add(ref index, m + 2) = (int)i.GetElement(2);
-                Unsafe.Add(ref index, m + 3) = (int)i.GetElement(3);
                 var up1 = u + one;
                 var up2 = u + two;
                 var um1 = u - one;
@@ -69,13 +72,31 @@ public sealed class LagrangeWeights
                 var ab = u * um1 * (um2 * um3);
                 var ca = up2 * up1 * (u * um1);
                 var cb = up2 * up1 * (um2 * um3);
-                var at = (nuint)m;
-                (-(up1 * ab) / 120).StoreUnsafe(ref w, at);
-                (up2 * ab / 24).StoreUnsafe(ref w, cap + at);
-                (-(cb * um1) / 12).StoreUnsafe(ref w, (2 * cap) + at);
-                (cb * u / 12).StoreUnsafe(ref w, (3 * cap) + at);
-                (-(ca * um3) / 24).StoreUnsafe(ref w, (4 * cap) + at);
-                (ca * um2 / 120).StoreUnsafe(ref w, (5 * cap) + at);
+                var lm2 = -(up1 * ab) * Inv120;
+                var lm1 = up2 * ab * Inv24;
+                var l0 = -(cb * um1) * Inv12;
+                var l1 = cb * u * Inv12;
+                var l2 = -(ca * um3) * Inv24;
+                var l3 = ca * um2 * Inv120;
+                Avx.ConvertToVector128Int32WithTruncation(fl).StoreUnsafe(ref index, (nuint)m);
+
+                // Lanes are outputs; rows of the table are outputs: transpose 4×4 (taps −2…+1) and 4×2 (+2, +3).
+                var t0 = Avx.UnpackLow(lm2, lm1);
+                var t1 = Avx.UnpackHigh(lm2, lm1);
+                var t2 = Avx.UnpackLow(l0, l1);
+                var t3 = Avx.UnpackHigh(l0, l1);
+                var s0 = Avx.UnpackLow(l2, l3);
+                var s1 = Avx.UnpackHigh(l2, l3);
+                var zero = Vector256<double>.Zero;
+                var row = (nuint)(m * Stride);
+                Avx.Permute2x128(t0, t2, 0x20).StoreUnsafe(ref w, row);
+                Avx.Permute2x128(s0, zero, 0x20).StoreUnsafe(ref w, row + 4);
+                Avx.Permute2x128(t1, t3, 0x20).StoreUnsafe(ref w, row + Stride);
+                Avx.Permute2x128(s1, zero, 0x20).StoreUnsafe(ref w, row + Stride + 4);
+                Avx.Permute2x128(t0, t2, 0x31).StoreUnsafe(ref w, row + (2 * Stride));
+                Avx.Permute2x128(s0, zero, 0x31).StoreUnsafe(ref w, row + (2 * Stride) + 4);
+                Avx.Permute2x128(t1, t3, 0x31).StoreUnsafe(ref w, row + (3 * Stride));
+                Avx.Permute2x128(s1, zero, 0x31).StoreUnsafe(ref w, row + (3 * Stride) + 4);
             }
         }
 
@@ -89,13 +110,13 @@ public sealed class LagrangeWeights
             var ab = u * um1 * (um2 * um3);
             var ca = up2 * up1 * (u * um1);
             var cb = up2 * up1 * (um2 * um3);
-            var at = (nuint)m;
-            Unsafe.Add(ref w, at) = -(up1 * ab) / 120;
-            Unsafe.Add(ref w, cap + at) = up2 * ab / 24;
-            Unsafe.Add(ref w, (2 * cap) + at) = -(cb * um1) / 12;
-            Unsafe.Add(ref w, (3 * cap) + at) = cb * u / 12;
-            Unsafe.Add(ref w, (4 * cap) + at) = -(ca * um3) / 24;
-            Unsafe.Add(ref w, (5 * cap) + at) = ca * um2 / 120;
+            ref var o = ref Unsafe.Add(ref w, m * Stride);
+            o = -(up1 * ab) * Inv120;
+            Unsafe.Add(ref o, 1) = up2 * ab * Inv24;
+            Unsafe.Add(ref o, 2) = -(cb * um1) * Inv12;
+            Unsafe.Add(ref o, 3) = cb * u * Inv12;
+            Unsafe.Add(ref o, 4) = -(ca * um3) * Inv24;
+            Unsafe.Add(ref o, 5) = ca * um2 * Inv120;
         }
     }
 
@@ -118,18 +139,43 @@ public sealed class LagrangeWeights
         ref var x0 = ref MemoryMarshal.GetReference(x);
         ref var o = ref MemoryMarshal.GetReference(output);
         ref var index = ref MemoryMarshal.GetArrayDataReference(_index);
-        ref var w0 = ref MemoryMarshal.GetArrayDataReference(_w);
-        ref var w1 = ref Unsafe.Add(ref w0, _capacity);
-        ref var w2 = ref Unsafe.Add(ref w1, _capacity);
-        ref var w3 = ref Unsafe.Add(ref w2, _capacity);
-        ref var w4 = ref Unsafe.Add(ref w3, _capacity);
-        ref var w5 = ref Unsafe.Add(ref w4, _capacity);
-        for (var m = 0; m < count; m++)
+        ref var w = ref MemoryMarshal.GetArrayDataReference(_w);
+        var m = 0;
+        if (Avx.IsSupported)
+        {
+            // Four outputs: each is two 4-wide products (taps −2…+1 and +2, +3 with zero weights on the next two
+            // samples), and two horizontal adds with a lane swap sum the four at once. Stops where those two extra
+            // samples would run past the end of x.
+            while (m + 4 <= count && Unsafe.Add(ref index, m + 3) + 5 < x.Length)
+            {
+                var p0 = Taps(ref x0, ref index, ref w, m);
+                var p1 = Taps(ref x0, ref index, ref w, m + 1);
+                var p2 = Taps(ref x0, ref index, ref w, m + 2);
+                var p3 = Taps(ref x0, ref index, ref w, m + 3);
+                var h01 = Avx.HorizontalAdd(p0, p1);
+                var h23 = Avx.HorizontalAdd(p2, p3);
+                var sum = Avx.Permute2x128(h01, h23, 0x20) + Avx.Permute2x128(h01, h23, 0x31);
+                sum.StoreUnsafe(ref o, (nuint)m);
+                m += 4;
+            }
+        }
+
+        for (; m < count; m++)
         {
             ref var y = ref Unsafe.Add(ref x0, Unsafe.Add(ref index, m) - 2);
-            var near = (y * Unsafe.Add(ref w0, m)) + (Unsafe.Add(ref y, 1) * Unsafe.Add(ref w1, m)) + (Unsafe.Add(ref y, 2) * Unsafe.Add(ref w2, m));
-            var far = (Unsafe.Add(ref y, 3) * Unsafe.Add(ref w3, m)) + (Unsafe.Add(ref y, 4) * Unsafe.Add(ref w4, m)) + (Unsafe.Add(ref y, 5) * Unsafe.Add(ref w5, m));
+            ref var c = ref Unsafe.Add(ref w, m * Stride);
+            var near = (y * c) + (Unsafe.Add(ref y, 1) * Unsafe.Add(ref c, 1)) + (Unsafe.Add(ref y, 2) * Unsafe.Add(ref c, 2));
+            var far = (Unsafe.Add(ref y, 3) * Unsafe.Add(ref c, 3)) + (Unsafe.Add(ref y, 4) * Unsafe.Add(ref c, 4)) + (Unsafe.Add(ref y, 5) * Unsafe.Add(ref c, 5));
             Unsafe.Add(ref o, m) = near + far;
         }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Taps(ref double x0, ref int index, ref double w, int m)
+    {
+        var at = (nuint)(Unsafe.Add(ref index, m) - 2);
+        var c = (nuint)(m * Stride);
+        return (Vector256.LoadUnsafe(ref x0, at) * Vector256.LoadUnsafe(ref w, c))
+            + (Vector256.LoadUnsafe(ref x0, at + 4) * Vector256.LoadUnsafe(ref w, c + 4));
     }
 }

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 using Bench.Dsp.Kernels;
 using Bench.Dsp.Power;
@@ -71,8 +72,39 @@ public sealed class CycleTracker
         var count = 0;
         var i = at;
         ref var s0 = ref MemoryMarshal.GetReference(samples);
+        var vectorEnd = Vector256.IsHardwareAccelerated ? samples.Length - 4 : -1;
+        var high = Vector256.Create(hysteresis);
+        var low = Vector256.Create(negative);
         for (; i < samples.Length; i++)
         {
+            // Fast path, four samples at a time: the segments these samples complete, (s[k−2], s[k−1]) for k = i … i+3,
+            // hold no sign change and the flywheel is not due, so only the arming can change.
+            while (i >= 2 && i <= vectorEnd && n >= 3 && n + 4 < flywheelAt)
+            {
+                var a = Vector256.LoadUnsafe(ref s0, (nuint)(i - 2));
+                var b = Vector256.LoadUnsafe(ref s0, (nuint)(i - 1));
+                var change = (Vector256.LessThan(a, Vector256<double>.Zero) & Vector256.GreaterThanOrEqual(b, Vector256<double>.Zero))
+                    | (Vector256.GreaterThan(a, Vector256<double>.Zero) & Vector256.LessThanOrEqual(b, Vector256<double>.Zero));
+                if (change != Vector256<double>.Zero)
+                {
+                    break;
+                }
+
+                armRise |= Vector256.LessThanAny(a, low);
+                armFall |= Vector256.GreaterThanAny(a, high);
+                n += 4;
+                i += 4;
+                x0 = Unsafe.Add(ref s0, i - 4);
+                x1 = Unsafe.Add(ref s0, i - 3);
+                x2 = Unsafe.Add(ref s0, i - 2);
+                x3 = Unsafe.Add(ref s0, i - 1);
+            }
+
+            if (i >= samples.Length)
+            {
+                break;
+            }
+
             n++;
             x0 = x1;
             x1 = x2;
