@@ -36,6 +36,9 @@ public sealed class RvcDetector
         _sink = sink;
     }
 
+    /// <summary>An RVC is in progress on this channel (begun, not yet steady again).</summary>
+    public bool InEvent => _inEvent;
+
     /// <summary>Next Urms(1/2) value; <paramref name="dipOrSwell"/> true while a dip, swell or interruption is in progress.</summary>
     public void Update(double timeS, double urms, bool dipOrSwell)
     {

@@ -122,12 +122,14 @@ public sealed class BasicIntervalCalculator
 
         var offset = p * (v.MaxOrder + 1);
         var harmonics = voltage ? v.HarmonicsUV : v.HarmonicsIA;
+        var groups = voltage ? v.HarmonicGroupsUV : v.HarmonicGroupsIA;
         var angles = voltage ? v.HarmonicAnglesUDeg : v.HarmonicAnglesIDeg;
         var phi1 = Math.Atan2(_im[c], _re[c]);
         for (var h = 0; h <= v.MaxOrder; h++)
         {
             var measured = h <= _maxOrder;
             harmonics[offset + h] = measured ? _byOrder[h] : double.NaN;
+            groups[offset + h] = !measured ? double.NaN : h == 0 ? _byOrder[0] : HarmonicGrouping.Group(_power, c, h);
             angles[offset + h] = measured && h > 0 ? NormalizeDeg((Math.Atan2(_im[c * h], _re[c * h]) - (h * phi1)) * 180 / Math.PI) : double.NaN;
         }
 
@@ -219,6 +221,7 @@ public sealed class BasicIntervalCalculator
         v.P1W[p] = v.S1VA[p] = v.Dpf[p] = v.I1A[p] = v.ThdsIPercent[p] = v.ThdIPercent[p] = v.KFactor[p] = v.TddPercent[p] = double.NaN;
         var offset = p * (v.MaxOrder + 1);
         v.HarmonicsIA.AsSpan(offset, v.MaxOrder + 1).Fill(double.NaN);
+        v.HarmonicGroupsIA.AsSpan(offset, v.MaxOrder + 1).Fill(double.NaN);
         v.HarmonicAnglesIDeg.AsSpan(offset, v.MaxOrder + 1).Fill(double.NaN);
     }
 

@@ -32,6 +32,7 @@ public sealed class ReferenceMeter
     private readonly TenSecondFrequency _frequency;
     private readonly DipSwellDetector _events;
     private readonly RvcDetector[] _rvc;
+    private readonly PolyphaseRvc _polyRvc = new();
     private readonly Flickermeter[] _flicker;
     private readonly FlickerPeriods _flickerPeriods;
     private readonly CycleBoundary[] _found = new CycleBoundary[4];
@@ -92,7 +93,7 @@ public sealed class ReferenceMeter
         _rvc = new RvcDetector[phases];
         for (var p = 0; p < phases; p++)
         {
-            _rvc[p] = new RvcDetector(p, settings.NominalVoltageV, settings.RvcThresholdPercent, rvcWindow, e => observer.OnEvent(e));
+            _rvc[p] = new RvcDetector(p, settings.NominalVoltageV, settings.RvcThresholdPercent, rvcWindow, OnChannelRvc);
         }
 
         var lamp = settings.NominalVoltageV <= 150 ? FlickerLamp.Lamp120V : FlickerLamp.Lamp230V;
@@ -222,6 +223,19 @@ public sealed class ReferenceMeter
         _urmsHalf[e.Channel] = urms;
         _events.Update(e.Channel, window);
         _rvc[e.Channel].Update(window.EndS, urms, _events.Active);
+        if (_rvc.Length > 1)
+        {
+            var anyRvc = false;
+            foreach (var rvc in _rvc)
+            {
+                anyRvc |= rvc.InEvent;
+            }
+
+            if (_polyRvc.Close(anyRvc) is { } poly)
+            {
+                _observer.OnEvent(poly);
+            }
+        }
         _intervalFlagged |= _events.Active;
         _overlapFlagged |= _events.Active;
         _observer.OnChannelHalfCycle(e.Channel, window);
@@ -229,6 +243,12 @@ public sealed class ReferenceMeter
         {
             _observer.OnHalfCycle(window.EndS, _urmsHalf);
         }
+    }
+
+    private void OnChannelRvc(PqEvent e)
+    {
+        _observer.OnEvent(e);
+        _polyRvc.Add(e);
     }
 
     private readonly record struct HalfCycleEntry(CycleBoundary Boundary, int Channel, bool Ready, double WindowStart, double MeanSquare);

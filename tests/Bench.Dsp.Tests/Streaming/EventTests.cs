@@ -88,8 +88,15 @@ public sealed class EventTests
         var step = new VoltageEvent(2.5, 100, 104);
         var signal = new TestSignal(ThreePhaseSetpoint.Balanced(230, 0, PowerFactor.Unity, 50)) { VoltageEvents = [step] };
         var r = MeterRecorder.Run(signal, Settings(), 5.0);
-        var rvc = r.Events.Where(e => e.Type == PqEventType.Rvc).ToList();
+        var rvc = r.Events.Where(e => e.Type == PqEventType.Rvc && e.Phase >= 0).ToList();
         Assert.That(rvc, Has.Count.EqualTo(3));
+
+        // Polyphase RVC: from the first phase's start to the last phase's end, the largest ΔUmax and ΔUss.
+        var poly = r.Events.Single(e => e.Type == PqEventType.Rvc && e.Phase == -1);
+        Assert.That(poly.StartS, Is.EqualTo(rvc.Min(e => e.StartS)));
+        Assert.That(poly.StartS + poly.DurationS, Is.EqualTo(rvc.Max(e => e.StartS + e.DurationS)).Within(1e-12));
+        Assert.That(poly.ExtremeV, Is.EqualTo(rvc.Max(e => e.ExtremeV)));
+        Assert.That(poly.SteadyChangeV, Is.EqualTo(rvc.Max(e => e.SteadyChangeV)));
         // ΔU = 4 % of 230 V = 9.2 V. Each phase has its own half-cycle grid, so the step straddles up to two one-cycle
         // windows (shares x and x − ½ of the new level) that stay under the threshold and fall in the pre-event mean
         // of N = 100 values: ΔUss and ΔUmax come out smaller by at most ΔU·1.5/N = 0.138 V, never larger.
