@@ -172,20 +172,36 @@ public sealed class DipSwellDetector
             union.Join(track);
         }
 
-        if (closed && !tracks.Any(t => t.Open))
+        if (closed && !AnyOpen(tracks))
         {
             union.CloseOnGrid();
         }
+    }
+
+    private static bool AnyOpen(ChannelEventTrack[] tracks)
+    {
+        foreach (var t in tracks)
+        {
+            if (t.Open)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void Intersection(int channel, bool closed)
     {
         if (!_polyInterruptionOpen)
         {
-            if (_interruptions.All(t => t.Open))
+            var all = true;
+            foreach (var t in _interruptions)
             {
-                _polyInterruptionOpen = true;
+                all &= t.Open;
             }
+
+            _polyInterruptionOpen = all;
 
             return;
         }

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Bench.Dsp.Kernels;
 
@@ -83,14 +84,8 @@ public sealed class RealFft
         ref var zi = ref MemoryMarshal.GetArrayDataReference(_im);
         ref var xs = ref MemoryMarshal.GetReference(x);
         ref var rev = ref MemoryMarshal.GetArrayDataReference(_bitReverse);
-        for (var i = 0; i < _half; i++)
-        {
-            var j = Unsafe.Add(ref rev, i);
-            Unsafe.Add(ref zr, j) = Unsafe.Add(ref xs, 2 * i);
-            Unsafe.Add(ref zi, j) = Unsafe.Add(ref xs, (2 * i) + 1);
-        }
-
-        // Spans 1 and 2 have the trivial twiddles 1 and −j: one combined pass without multiplications.
+        // Spans 1 and 2 have the trivial twiddles 1 and −j: one combined pass without multiplications, reading its
+        // inputs in bit-reversed order straight from x (the permutation is its own inverse).
         var h = 1;
         if (_half >= 4)
         {
@@ -98,8 +93,12 @@ public sealed class RealFft
             {
                 ref var r = ref Unsafe.Add(ref zr, a);
                 ref var m = ref Unsafe.Add(ref zi, a);
-                double r0 = r, i0 = m, r1 = Unsafe.Add(ref r, 1), i1 = Unsafe.Add(ref m, 1);
-                double r2 = Unsafe.Add(ref r, 2), i2 = Unsafe.Add(ref m, 2), r3 = Unsafe.Add(ref r, 3), i3 = Unsafe.Add(ref m, 3);
+                ref var x0 = ref Unsafe.Add(ref xs, 2 * Unsafe.Add(ref rev, a));
+                ref var x1 = ref Unsafe.Add(ref xs, 2 * Unsafe.Add(ref rev, a + 1));
+                ref var x2 = ref Unsafe.Add(ref xs, 2 * Unsafe.Add(ref rev, a + 2));
+                ref var x3 = ref Unsafe.Add(ref xs, 2 * Unsafe.Add(ref rev, a + 3));
+                double r0 = x0, i0 = Unsafe.Add(ref x0, 1), r1 = x1, i1 = Unsafe.Add(ref x1, 1);
+                double r2 = x2, i2 = Unsafe.Add(ref x2, 1), r3 = x3, i3 = Unsafe.Add(ref x3, 1);
                 double ar = r0 + r1, ai = i0 + i1, br = r0 - r1, bi = i0 - i1;
                 double cr = r2 + r3, ci = i2 + i3, dr = r2 - r3, di = i2 - i3;
                 r = ar + cr;
@@ -116,6 +115,15 @@ public sealed class RealFft
 
             h = 4;
         }
+        else
+        {
+            for (var i = 0; i < _half; i++)
+            {
+                var j = Unsafe.Add(ref rev, i);
+                Unsafe.Add(ref zr, j) = Unsafe.Add(ref xs, 2 * i);
+                Unsafe.Add(ref zi, j) = Unsafe.Add(ref xs, (2 * i) + 1);
+            }
+        }
 
         Butterflies(h);
 
@@ -128,7 +136,29 @@ public sealed class RealFft
         ref var io = ref MemoryMarshal.GetReference(im);
         ref var cos = ref MemoryMarshal.GetArrayDataReference(_cos);
         ref var sin = ref MemoryMarshal.GetArrayDataReference(_sin);
-        for (var k = 1; k < _half; k++)
+        var k = 1;
+        if (Avx2.IsSupported)
+        {
+            // Four bins at a time; Z[N/2 − k] for k … k+3 is a reversed 4-wide load.
+            var half = Vector256.Create(0.5);
+            for (; k + 3 < _half; k += 4)
+            {
+                var zrk = Vector256.LoadUnsafe(ref zr, (nuint)k);
+                var zik = Vector256.LoadUnsafe(ref zi, (nuint)k);
+                var cr = Avx2.Permute4x64(Vector256.LoadUnsafe(ref zr, (nuint)(_half - k - 3)), 0x1B);
+                var ci = -Avx2.Permute4x64(Vector256.LoadUnsafe(ref zi, (nuint)(_half - k - 3)), 0x1B);
+                var er = half * (zrk + cr);
+                var ei = half * (zik + ci);
+                var or = half * (zik - ci);
+                var oi = -(half * (zrk - cr));
+                var wr = Vector256.LoadUnsafe(ref cos, (nuint)k);
+                var wi = Vector256.LoadUnsafe(ref sin, (nuint)k);
+                (er + ((or * wr) - (oi * wi))).StoreUnsafe(ref ro, (nuint)k);
+                (ei + ((or * wi) + (oi * wr))).StoreUnsafe(ref io, (nuint)k);
+            }
+        }
+
+        for (; k < _half; k++)
         {
             var cr = Unsafe.Add(ref zr, _half - k);
             var ci = -Unsafe.Add(ref zi, _half - k);
