@@ -28,6 +28,8 @@ public sealed class CycleTracker
     private double _lastRealRising = double.NaN;
 
     private double _hysteresis;
+    private int _decayLength = -1;
+    private double _spanDecay;
 
     // First sample index n at which the flywheel (or the start-up boundary) fires: the fast path compares against it.
     private long _flywheelAtSample;
@@ -61,7 +63,13 @@ public sealed class CycleTracker
     {
         if (at == 0 && samples.Length > 0)
         {
-            _peak = Math.Max(SpanMath.MaxMagnitude(samples), _peak * Math.Pow(_decay, samples.Length));
+            if (samples.Length != _decayLength)
+            {
+                _decayLength = samples.Length;
+                _spanDecay = Math.Pow(_decay, samples.Length);
+            }
+
+            _peak = Math.Max(SpanMath.MaxMagnitude(samples), _peak * _spanDecay);
             _hysteresis = 0.1 * _peak;
         }
 
@@ -72,32 +80,22 @@ public sealed class CycleTracker
         var count = 0;
         var i = at;
         ref var s0 = ref MemoryMarshal.GetReference(samples);
-        var vectorEnd = Vector256.IsHardwareAccelerated ? samples.Length - 4 : -1;
-        var high = Vector256.Create(hysteresis);
-        var low = Vector256.Create(negative);
         for (; i < samples.Length; i++)
         {
-            // Fast path, four samples at a time: the segments these samples complete, (s[k−2], s[k−1]) for k = i … i+3,
-            // hold no sign change and the flywheel is not due, so only the arming can change.
-            while (i >= 2 && i <= vectorEnd && n >= 3 && n + 4 < flywheelAt)
+            // Fast path: while the segments the next samples complete hold no sign change and the flywheel is not due,
+            // only the arming can change; skip them a vector at a time.
+            if (i >= 2 && n >= 3)
             {
-                var a = Vector256.LoadUnsafe(ref s0, (nuint)(i - 2));
-                var b = Vector256.LoadUnsafe(ref s0, (nuint)(i - 1));
-                var change = (Vector256.LessThan(a, Vector256<double>.Zero) & Vector256.GreaterThanOrEqual(b, Vector256<double>.Zero))
-                    | (Vector256.GreaterThan(a, Vector256<double>.Zero) & Vector256.LessThanOrEqual(b, Vector256<double>.Zero));
-                if (change != Vector256<double>.Zero)
+                var skipped = Skip(ref s0, samples.Length, i, (long)Math.Min(int.MaxValue, flywheelAt - n - 1), hysteresis, ref armRise, ref armFall);
+                if (skipped > 0)
                 {
-                    break;
+                    i += skipped;
+                    n += skipped;
+                    x0 = Unsafe.Add(ref s0, i - 4);
+                    x1 = Unsafe.Add(ref s0, i - 3);
+                    x2 = Unsafe.Add(ref s0, i - 2);
+                    x3 = Unsafe.Add(ref s0, i - 1);
                 }
-
-                armRise |= Vector256.LessThanAny(a, low);
-                armFall |= Vector256.GreaterThanAny(a, high);
-                n += 4;
-                i += 4;
-                x0 = Unsafe.Add(ref s0, i - 4);
-                x1 = Unsafe.Add(ref s0, i - 3);
-                x2 = Unsafe.Add(ref s0, i - 2);
-                x3 = Unsafe.Add(ref s0, i - 1);
             }
 
             if (i >= samples.Length)
@@ -151,6 +149,63 @@ public sealed class CycleTracker
         _armFall = armFall;
         at = i;
         return count;
+    }
+
+    /// <summary>
+    /// How many samples from <paramref name="i"/> on (a multiple of the vector width, at most <paramref name="maxSkip"/>)
+    /// complete no segment that could hold a crossing: (s[k−2], s[k−1]) for each skipped k, tested conservatively as
+    /// "signs differ, or the later sample is ±0" (a crossing needs one or the other). Folds their arming in, from the
+    /// smallest and largest s[k−2].
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Skip(ref double s0, int length, int i, long maxSkip, double hysteresis, ref bool armRise, ref bool armFall)
+    {
+        var j = i;
+        var end = (int)Math.Min(length, i + maxSkip);
+        if (Vector512.IsHardwareAccelerated && j + 8 <= end)
+        {
+            var min = Vector512.Create(double.PositiveInfinity);
+            var max = Vector512.Create(double.NegativeInfinity);
+            for (; j + 8 <= end; j += 8)
+            {
+                var a = Vector512.LoadUnsafe(ref s0, (nuint)(j - 2));
+                var b = Vector512.LoadUnsafe(ref s0, (nuint)(j - 1));
+                var suspect = (a.AsUInt64() ^ b.AsUInt64()) | Vector512.Equals(b, Vector512<double>.Zero).AsUInt64();
+                if (Vector512.ExtractMostSignificantBits(suspect) != 0)
+                {
+                    break;
+                }
+
+                min = Vector512.Min(min, a);
+                max = Vector512.Max(max, a);
+            }
+
+            armRise |= Vector512.LessThanAny(min, Vector512.Create(-hysteresis));
+            armFall |= Vector512.GreaterThanAny(max, Vector512.Create(hysteresis));
+        }
+        else if (Vector256.IsHardwareAccelerated && j + 4 <= end)
+        {
+            var min = Vector256.Create(double.PositiveInfinity);
+            var max = Vector256.Create(double.NegativeInfinity);
+            for (; j + 4 <= end; j += 4)
+            {
+                var a = Vector256.LoadUnsafe(ref s0, (nuint)(j - 2));
+                var b = Vector256.LoadUnsafe(ref s0, (nuint)(j - 1));
+                var suspect = (a.AsUInt64() ^ b.AsUInt64()) | Vector256.Equals(b, Vector256<double>.Zero).AsUInt64();
+                if (Vector256.ExtractMostSignificantBits(suspect) != 0)
+                {
+                    break;
+                }
+
+                min = Vector256.Min(min, a);
+                max = Vector256.Max(max, a);
+            }
+
+            armRise |= Vector256.LessThanAny(min, Vector256.Create(-hysteresis));
+            armFall |= Vector256.GreaterThanAny(max, Vector256.Create(hysteresis));
+        }
+
+        return j - i;
     }
 
     private int Boundaries(bool rise, bool fall, Span<CycleBoundary> found)

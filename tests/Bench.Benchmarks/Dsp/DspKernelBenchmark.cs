@@ -22,11 +22,31 @@ public static class DspKernelBenchmark
         var buffer = new double[2048];
         var grid = new LagrangeWeights(2048);
         grid.Prepare(3.3, 2.4998, 2048);
+        var wave = new double[25600];
+        for (var i = 0; i < wave.Length; i++)
+        {
+            wave[i] = 325 * Math.Sin(2 * Math.PI * i / 512.3);
+        }
+
+        var tracker = new Bench.Dsp.Streaming.CycleTracker(512);
+        var found = new Bench.Dsp.Streaming.CycleBoundary[4];
         double sink = 0;
         Time("real FFT, 2048 points", () => fft.Forward(x, re, im));
         Time("6-point Lagrange resampling, 2048 points", () => LagrangeResampler.Resample(x, 3.3, 2.4998, buffer));
         Time("Lagrange weights of a 2048-point grid", () => grid.Prepare(3.3, 2.4998, 2048));
         Time("Lagrange weights applied, 2048 points", () => grid.Apply(x, buffer));
+        Time("zero-crossing scan, 25 600 samples (1 s)", () =>
+        {
+            for (var block = 0; block < wave.Length; block += 512)
+            {
+                var span = wave.AsSpan(block, Math.Min(512, wave.Length - block));
+                var at = 0;
+                while (at < span.Length)
+                {
+                    sink += tracker.Scan(span, ref at, found);
+                }
+            }
+        });
         Time("fractional-window integral, 5120 samples", () => sink += SpanMath.Integral(x, x, 3.3, 5120.5));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"(checksum {sink:0})"));
         return 0;
