@@ -43,6 +43,36 @@ public sealed class EventTimingSweepTests
         worst.AssertWithinTargets(f);
     }
 
+    [TestCase(1.5, 50.0, 0.0)]
+    [TestCase(3.2, 50.0, 0.0)]
+    [TestCase(7.37, 50.0, 5.0)]
+    [TestCase(7.37, 50.3, 0.0)]
+    [TestCase(7.37, 49.6, 5.0)]
+    public void Short_distorted_and_off_nominal_dips(double cycles, double f, double fifthPercent)
+    {
+        // Dips to 50 % of a wave with a 5th harmonic (30°) and/or off 50 Hz, at every 15°. Truth: residual =
+        // 50 % · sqrt(1 + h5²) of Udin, the synthesised start and duration.
+        var worst = new Worst();
+        var residual = 50 * Math.Sqrt(1 + (fifthPercent * fifthPercent / 1e4));
+        foreach (var angle in Angles)
+        {
+            var e = VoltageEvent.AtPointOnWave(12, angle, f, cycles / f, 50);
+            var setpoint = ThreePhaseSetpoint.Balanced(230, 0, PowerFactor.Unity, f);
+            setpoint = setpoint with { Phases = [.. setpoint.Phases.Select(p => p with { VoltageHarmonics = fifthPercent > 0 ? [new HarmonicComponent(5, fifthPercent, 30)] : [] })] };
+            var settings = new MeterSettings(256.37 * 50, 50, 230, Wiring.ThreePhaseFourWire) { Flicker = false, CurrentChannels = 0 };
+            var r = MeterRecorder.Run(new TestSignal(setpoint) { VoltageEvents = [e] }, settings, 0.6);
+            var dips = r.Events.Where(x => x.Type == PqEventType.Dip).ToList();
+            Assert.That(dips, Has.Count.EqualTo(4), $"{angle}°: three phases and the polyphase dip");
+            foreach (var dip in dips)
+            {
+                worst.Add(dip, e with { LevelPercent = residual }, f, $"{angle}° phase {dip.Phase}");
+            }
+        }
+
+        TestContext.Out.WriteLine($"{cycles}-cycle dip to 50 % at {f} Hz, 5th {fifthPercent} %: {worst}");
+        worst.AssertWithinTargets(f);
+    }
+
     [TestCase(50.0)]
     [TestCase(60.0)]
     public void Polyphase_dip_runs_from_the_first_phase_to_the_last(double f)
