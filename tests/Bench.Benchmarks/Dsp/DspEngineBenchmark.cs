@@ -11,18 +11,20 @@ namespace Bench.Benchmarks.Dsp;
 /// The issue-4 figures: 3P4W (6 channels) at 512 samples per cycle, 50 Hz, every measurement on (harmonics to the
 /// 50th, interharmonics, flicker, events, RVC, aggregation), on one thread. Prints the real-time factor after warm-up,
 /// the bytes allocated per cycle in steady state, and the managed heap along a long stream (default 2 h of signal;
-/// `--hours 24` for the full day). Options: --seconds N (timed run, default 60), --hours H.
+/// `--hours 24` for the full day). Options: --seconds N (timed run, default 60), --hours H, --spc N (samples per
+/// cycle, default 512), --events (a dip every second).
 /// </summary>
 public static class DspEngineBenchmark
 {
     private const double Hz = 50;
-    private const double SamplesPerCycle = 512;
 
     public static int Run(string[] args)
     {
         var seconds = Option(args, "--seconds", 60);
         var hours = Option(args, "--hours", 2);
-        var fs = Hz * SamplesPerCycle;
+        var samplesPerCycle = Option(args, "--spc", 512);
+        var withEvents = args.Contains("--events");
+        var fs = Hz * samplesPerCycle;
 
         // 1 s of a distorted, flickering, unbalanced, loaded signal, replayed: the engine cannot tell, and synthesis stays out of the timing.
         var setpoint = ThreePhaseSetpoint.Balanced(230, 5, new PowerFactor(0.8, LoadKind.Inductive), Hz);
@@ -33,12 +35,18 @@ public static class DspEngineBenchmark
             CurrentHarmonics = [new(3, 20, 0), new(5, 12, 0), new(7, 8, 0)],
         }).ToArray();
         var signal = new TestSignal(setpoint with { Phases = phases }) { Flicker = new FlickerModulation(ModulationShape.Sine, 8.8, 0.3), VoltageNoisePercent = 0.01 };
+        if (withEvents)
+        {
+            // --events: a 3-cycle dip of L1 to 50 % in every second, so the event path runs too (allocation per event).
+            signal = signal with { VoltageEvents = [VoltageEvent.AtPointOnWave(25, 30, Hz, 3 / Hz, 50) with { Phases = [0] }] };
+        }
+
         var record = TestSignalSynthesizer.Synthesize(signal, fs, (int)fs);
         var second = TestSignalSynthesizer.Interleave(record);
 
         var observer = new CountingObserver();
         var meter = new ReferenceMeter(new MeterSettings(fs, Hz, 230, Wiring.ThreePhaseFourWire), observer);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dsp-engine: 3P4W, 6 channels, {SamplesPerCycle} samples/cycle at {Hz} Hz ({fs} Hz), harmonics by {(meter.UsesFft ? "resampled FFT" : "exact DFT")}, flicker on"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dsp-engine: 3P4W, 6 channels, {samplesPerCycle} samples/cycle at {Hz} Hz ({fs} Hz), harmonics by {(meter.UsesFft ? "resampled FFT" : "exact DFT")}, flicker on"));
 
         // Warm-up: let tiered JIT settle (tier-1 code needs a few hundred milliseconds of calls).
         for (var i = 0; i < 60; i++)
