@@ -20,6 +20,9 @@ public sealed class IntervalSpectrum
     private readonly double[] _fftIm;
     private readonly double[] _weights;
     private readonly LagrangeWeights? _grid;
+    private readonly ChirpSpectrum? _chirp;
+    private readonly double[] _chirpRe;
+    private readonly double[] _chirpIm;
 
     /// <param name="bins">Bins wanted, 0..bins−1 (e.g. C·(max order) + C/2 + 1).</param>
     /// <param name="maxSamplesPerWindow">Longest window, in samples, the caller will pass.</param>
@@ -61,6 +64,20 @@ public sealed class IntervalSpectrum
             _resampled = [];
             _fftRe = [];
             _fftIm = [];
+        }
+
+        // The exact path: bins × samples Goertzel steps, or a chirp-z transform once that is cheaper (it is from about
+        // 100 000 bin-samples on: e.g. 128 samples per cycle to the 50th order).
+        if (!UsesFft && (long)bins * maxSamplesPerWindow >= 100_000)
+        {
+            _chirp = new ChirpSpectrum(maxSamplesPerWindow + 4, bins);
+            _chirpRe = new double[bins];
+            _chirpIm = new double[bins];
+        }
+        else
+        {
+            _chirpRe = [];
+            _chirpIm = [];
         }
     }
 
@@ -125,6 +142,24 @@ public sealed class IntervalSpectrum
         re[0] = mean / length;
         im[0] = 0;
         var scale = Math.Sqrt(2) / length;
+        if (_chirp is not null)
+        {
+            // Z[k] = Σ v_m·e^{jθ(m + i0 − start)} = Y[k]·e^{jθ(i0 − start)}, θ = 2πk/L; Re → im, Im → re (sin reference).
+            _chirp.Transform(v, length, _chirpRe, _chirpIm);
+            // e^{jθ(i0 − start)} = e^{jk·δ} with δ = 2π(i0 − start)/L, by rotation (|k·δ| ≤ 2π·bins/L: a few radians).
+            var (ds, dc) = Math.SinCos(2 * Math.PI / length * (i0 - start));
+            double ps = ds, pc = dc;
+            for (var bin = 1; bin < Bins; bin++)
+            {
+                double yr = _chirpRe[bin], yi = _chirpIm[bin];
+                re[bin] = ((yr * ps) + (yi * pc)) * scale;
+                im[bin] = ((yr * pc) - (yi * ps)) * scale;
+                (pc, ps) = ((pc * dc) - (ps * ds), (pc * ds) + (ps * dc));
+            }
+
+            return;
+        }
+
         var k = 1;
         if (Vector256.IsHardwareAccelerated)
         {
