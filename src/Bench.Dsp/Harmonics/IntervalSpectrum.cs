@@ -21,6 +21,8 @@ public sealed class IntervalSpectrum
     private readonly double[] _weights;
     private readonly LagrangeWeights? _grid;
     private readonly ChirpSpectrum? _chirp;
+    private readonly FundamentalLeakage? _leakage;
+    private readonly double[] _endWeights = new double[4];
     private readonly double[] _chirpRe;
     private readonly double[] _chirpIm;
 
@@ -28,7 +30,8 @@ public sealed class IntervalSpectrum
     /// <param name="maxSamplesPerWindow">Longest window, in samples, the caller will pass.</param>
     /// <param name="samplesPerCycle">Sampling rate in samples per nominal cycle.</param>
     /// <param name="maxOrder">Highest harmonic order that must stay accurate.</param>
-    public IntervalSpectrum(int bins, int maxSamplesPerWindow, double samplesPerCycle, int maxOrder)
+    /// <param name="cyclesPerWindow">Cycles in the window (C); when given, the exact path removes the fundamental's leak (<see cref="FundamentalLeakage"/>).</param>
+    public IntervalSpectrum(int bins, int maxSamplesPerWindow, double samplesPerCycle, int maxOrder, int cyclesPerWindow = 0)
     {
         Bins = bins;
 
@@ -68,6 +71,11 @@ public sealed class IntervalSpectrum
 
         // The exact path: bins × samples Goertzel steps, or a chirp-z transform once that is cheaper (it is from about
         // 100 000 bin-samples on: e.g. 128 samples per cycle to the 50th order).
+        if (!UsesFft && cyclesPerWindow > 0 && cyclesPerWindow < bins)
+        {
+            _leakage = new FundamentalLeakage(bins, cyclesPerWindow);
+        }
+
         if (!UsesFft && (long)bins * maxSamplesPerWindow >= 100_000)
         {
             _chirp = new ChirpSpectrum(maxSamplesPerWindow + 4, bins);
@@ -132,6 +140,15 @@ public sealed class IntervalSpectrum
         var count = FractionalWindow.Weights(start, start + length, _weights);
         var v = _weights.AsSpan(0, count);
         var xs = x.Slice(i0, count);
+        if (_leakage is not null && count >= 4)
+        {
+            _endWeights[0] = v[0];
+            _endWeights[1] = v[1];
+            _endWeights[2] = v[count - 2];
+            _endWeights[3] = v[count - 1];
+            _leakage.Prepare(start, length, count, _endWeights);
+        }
+
         double mean = 0;
         for (var m = 0; m < count; m++)
         {
@@ -157,6 +174,7 @@ public sealed class IntervalSpectrum
                 (pc, ps) = ((pc * dc) - (ps * ds), (pc * ds) + (ps * dc));
             }
 
+            RemoveLeak(count, re, im);
             return;
         }
 
@@ -224,6 +242,16 @@ public sealed class IntervalSpectrum
             }
 
             Finish(k, length, start, i0, count, s1, s2, scale, re, im);
+        }
+
+        RemoveLeak(count, re, im);
+    }
+
+    private void RemoveLeak(int count, Span<double> re, Span<double> im)
+    {
+        if (_leakage is not null && count >= 4)
+        {
+            _leakage.Remove(re[..Bins], im[..Bins]);
         }
     }
 

@@ -34,7 +34,7 @@ public sealed class BasicIntervalCalculator
         _phases = settings.Phases;
         _currents = settings.EffectiveCurrentChannels > 0;
         var bins = _cycles * (_maxOrder + 1);
-        _spectrum = new IntervalSpectrum(bins, maxSamplesPerWindow, settings.SamplesPerNominalCycle, _maxOrder);
+        _spectrum = new IntervalSpectrum(bins, maxSamplesPerWindow, settings.SamplesPerNominalCycle, _maxOrder, _cycles);
         _re = new double[bins];
         _im = new double[bins];
         _power = new double[bins];

@@ -28,7 +28,7 @@ public sealed class Iec62586StateTests
     {
         var state = Iec62586TestStates.Get(name, f, u);
         var flicker = state.Parameter == Iec62586Parameter.Flicker;
-        var settings = new MeterSettings((flicker ? 64.3 : state.Parameter == Iec62586Parameter.Harmonics ? 256.37 : 128.37) * state.NominalFrequencyHz, state.NominalFrequencyHz, u, Wiring.ThreePhaseFourWire)
+        var settings = new MeterSettings((flicker ? 64.3 : 128.37) * state.NominalFrequencyHz, state.NominalFrequencyHz, u, Wiring.ThreePhaseFourWire)
         {
             CurrentChannels = 0,
             Flicker = flicker,
