@@ -34,8 +34,10 @@ public sealed class NumpyReferenceTests
         var json = Path.Combine(_dir.FullName, "a.json");
         var root = new RootCommand { AnalyzeCommand.Create() };
         var error = new StringWriter();
-        var code = await root.Parse(["analyze", cfg, "--json", json, "--wiring", wiring]).InvokeAsync(new InvocationConfiguration { Output = new StringWriter(), Error = error });
+        var output = new StringWriter();
+        var code = await root.Parse(["analyze", cfg, "--json", json, "--wiring", wiring]).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
         Assert.That(code, Is.Zero, error.ToString());
+        Assert.That(output.ToString(), Does.Contain("total: P "), "the console summary shows the totals");
 
         using var doc = JsonDocument.Parse(File.ReadAllText(json));
         var summary = doc.RootElement.GetProperty("summary");
