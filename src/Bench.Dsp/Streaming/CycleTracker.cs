@@ -112,8 +112,10 @@ public sealed class CycleTracker
             // Segment [n−2, n−1] with nodes n−3 … n; a crossing counts once the signal went beyond the hysteresis.
             armRise |= x1 < negative;
             armFall |= x1 > hysteresis;
-            var rise = armRise && x1 < 0 && x2 >= 0;
-            var fall = armFall && x1 > 0 && x2 <= 0;
+            // A segment that ends on an exact 0 followed by another 0 is a signal that vanished (an interruption in a
+            // simulated record), not a crossing: the flywheel keeps time there instead.
+            var rise = armRise && x1 < 0 && x2 >= 0 && (x2 > 0 || x3 > 0);
+            var fall = armFall && x1 > 0 && x2 <= 0 && (x2 < 0 || x3 < 0);
             if (!(rise | fall) && n < flywheelAt)
             {
                 continue;
