@@ -72,9 +72,9 @@ public sealed class ReferenceMeter
         }
 
         // Channels are scanned a cycle at a time and their half-cycle values merged in time order: at most ~12
-        // crossings per channel in a cycle (0.25 of the shortest period apart).
+        // crossings per channel in a cycle (0.25 of the shortest period apart); room for more than twice that.
         _scanBlock = (int)Math.Ceiling(spc);
-        _entries = new HalfCycleEntry[16 * settings.Phases];
+        _entries = new HalfCycleEntry[32 * settings.Phases];
         _calculator = new BasicIntervalCalculator(settings, maxWindow);
         var phases = settings.Phases;
         var order = settings.EffectiveMaxHarmonicOrder;
