@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Bench.Dsp.Flicker;
 
 /// <summary>
@@ -20,6 +22,7 @@ public sealed class PstClassifier
 
     public long Samples => _total;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(double pinst)
     {
         int c;
