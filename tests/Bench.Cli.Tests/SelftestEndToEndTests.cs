@@ -120,6 +120,13 @@ public class SelftestEndToEndTests
             var transcript = File.ReadAllText(Path.Combine(_work, "pass", "transcript.log"));
             Assert.That(transcript, Does.Contain("> *IDN?"));
             Assert.That(transcript, Does.Contain("modbus 127.0.0.1:"));
+
+            // Each point's exchanges end with its progress line: 15 markers, in order, each after some SCPI lines.
+            var lines = transcript.Split('\n');
+            var markers = lines.Select((l, i) => (l, i)).Where(x => x.l.Contains(" === [", StringComparison.Ordinal)).ToList();
+            Assert.That(markers, Has.Count.EqualTo(15));
+            Assert.That(markers[0].l, Does.Contain("=== [ 1/15]"));
+            Assert.That(markers.Zip(markers.Skip(1)).All(m => lines[(m.First.i + 1)..m.Second.i].Any(l => l.Contains(" > ", StringComparison.Ordinal))), Is.True, "SCPI between every two points");
         });
     }
 }

@@ -39,6 +39,8 @@ public static class AnalysisJson
         Number(w, "thdIPercent", v.ThdsIPercent[p]);
         Harmonics(w, "harmonicsUPercentOfFundamental", v, v.HarmonicsUV, p);
         Harmonics(w, "harmonicsIPercentOfFundamental", v, v.HarmonicsIA, p);
+        Harmonics(w, "harmonicGroupsUPercentOfFundamental", v, v.HarmonicGroupsUV, p);
+        Harmonics(w, "harmonicGroupsIPercentOfFundamental", v, v.HarmonicGroupsIA, p);
         Number(w, "pst", pst, 4);
         Number(w, "plt", plt, 4);
         w.WriteEndObject();
@@ -58,6 +60,19 @@ public static class AnalysisJson
         }
 
         w.WriteEndArray();
+        Totals(w, v);
+        w.WriteEndObject();
+    }
+
+    /// <summary>Polyphase totals (IEEE 1459): P, Q1, Se, the arithmetic S (4-wire) and P/Se; null without currents.</summary>
+    public static void Totals(Utf8JsonWriter w, IntervalValues v)
+    {
+        w.WriteStartObject("totals");
+        Number(w, "pW", v.Total(TotalField.PW));
+        Number(w, "qVar", v.Total(TotalField.Q1Var));
+        Number(w, "sVA", v.Total(TotalField.SeVA));
+        Number(w, "sArithmeticVA", v.Total(TotalField.SArithmeticVA));
+        Number(w, "pf", v.Total(TotalField.Pf));
         w.WriteEndObject();
     }
 

@@ -92,6 +92,11 @@ public static class AnalysisReportWriter
         AnalysisJson.Number(w, "u0Percent", c.IntervalCount > 0 ? v.Total(TotalField.U0Percent) : double.NaN, 5);
         AnalysisJson.Number(w, "u2Percent", c.IntervalCount > 0 ? v.Total(TotalField.U2Percent) : double.NaN, 5);
         w.WriteEndObject();
+        if (c.IntervalCount > 0)
+        {
+            AnalysisJson.Totals(w, v);
+        }
+
         w.WriteEndObject();
     }
 

@@ -91,6 +91,11 @@ public static class AnalyzeRunner
 
                 w.WriteLine(line);
             }
+
+            if (input.Currents.Count > 0 && s.Phases == 3)
+            {
+                w.WriteLine(string.Create(inv, $"  total: P {v.Total(TotalField.PW):0.###} W, Q {v.Total(TotalField.Q1Var):0.###} var, Se {v.Total(TotalField.SeVA):0.###} VA, PF {v.Total(TotalField.Pf):0.####}"));
+            }
         }
 
         w.WriteLine(string.Create(inv, $"events: {c.Events.Count} ({string.Join(", ", c.Events.GroupBy(e => e.Type).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"))})"));

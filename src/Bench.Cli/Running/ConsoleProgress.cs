@@ -5,8 +5,12 @@ using Bench.Plans.Execution;
 
 namespace Bench.Cli.Running;
 
-/// <summary>One plain line per point: readable in a terminal, a CI log and a redirected file alike.</summary>
-public sealed class ConsoleProgress(TextWriter output) : IProgress<PointProgress>
+/// <summary>
+/// One plain line per point: readable in a terminal, a CI log and a redirected file alike. The same line can also go to
+/// <paramref name="alsoTo"/> (the transcript), where it closes the point: every exchange since the previous point's line
+/// belongs to it.
+/// </summary>
+public sealed class ConsoleProgress(TextWriter output, Action<string>? alsoTo = null) : IProgress<PointProgress>
 {
     public void Report(PointProgress value)
     {
@@ -24,5 +28,6 @@ public sealed class ConsoleProgress(TextWriter output) : IProgress<PointProgress
         }
 
         output.WriteLine(line);
+        alsoTo?.Invoke(line);
     }
 }

@@ -138,7 +138,7 @@ public sealed class RunSession(TextWriter output, TextWriter errors)
             {
                 var figures = BenchUncertaintyFigures.For(referenceProfile, benchProfile.Reference.CalibrationUncertaintyPercent);
                 var executor = new PlanExecutor(new BenchConnections(source, reference, meter, clock), figures, logging.CreateLogger<PlanExecutor>());
-                outcome = await executor.RunAsync(plan, points, journal, previous?.Points, new ConsoleProgress(output), ct);
+                outcome = await executor.RunAsync(plan, points, journal, previous?.Points, new ConsoleProgress(output, transcript.EndOfPoint), ct);
             }
 
             var record = new RunRecord(

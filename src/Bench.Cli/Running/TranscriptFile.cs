@@ -9,7 +9,8 @@ namespace Bench.Cli.Running;
 /// <summary>
 /// transcript.log in the run's folder: every SCPI line and every Modbus request/response, time-stamped, so an
 /// assessor or a firmware engineer can see what was said to each instrument. Lines arrive before the run's folder is
-/// known (the run id needs the meter's serial), so they are held until <see cref="Attach"/>.
+/// known (the run id needs the meter's serial), so they are held until <see cref="Attach"/>. Each point ends with its
+/// progress line (`=== [3/15] P3 … PASS`), so the exchanges of a point on the journal can be found by its id.
 /// </summary>
 public sealed class TranscriptFile : ILogger, IDisposable
 {
@@ -35,6 +36,10 @@ public sealed class TranscriptFile : ILogger, IDisposable
 
     public void Scpi(TranscriptEntry entry) =>
         Write(string.Create(CultureInfo.InvariantCulture, $"{entry.At:yyyy-MM-ddTHH:mm:ss.fffZ} {entry.Resource} {(entry.Direction == TranscriptDirection.Sent ? ">" : "<")} {entry.Text}"));
+
+    /// <summary>A point's progress line, written after its exchanges: the transcript reads point by point.</summary>
+    public void EndOfPoint(string progressLine) =>
+        Write(string.Create(CultureInfo.InvariantCulture, $"{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ} === {progressLine}"));
 
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull => null;

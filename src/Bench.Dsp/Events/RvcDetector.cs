@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Bench.Dsp.Events;
 
 /// <summary>
@@ -36,7 +38,11 @@ public sealed class RvcDetector
         _sink = sink;
     }
 
+    /// <summary>An RVC is in progress on this channel (begun, not yet steady again).</summary>
+    public bool InEvent => _inEvent;
+
     /// <summary>Next Urms(1/2) value; <paramref name="dipOrSwell"/> true while a dip, swell or interruption is in progress.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Update(double timeS, double urms, bool dipOrSwell)
     {
         if (dipOrSwell)
@@ -100,6 +106,7 @@ public sealed class RvcDetector
         _sum += urms;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Steady(double band)
     {
         var mean = _sum / _count;

@@ -19,12 +19,19 @@ public sealed class IntervalSpectrum
     private readonly double[] _fftRe;
     private readonly double[] _fftIm;
     private readonly double[] _weights;
+    private readonly LagrangeWeights? _grid;
+    private readonly ChirpSpectrum? _chirp;
+    private readonly FundamentalLeakage? _leakage;
+    private readonly double[] _endWeights = new double[4];
+    private readonly double[] _chirpRe;
+    private readonly double[] _chirpIm;
 
     /// <param name="bins">Bins wanted, 0..bins−1 (e.g. C·(max order) + C/2 + 1).</param>
     /// <param name="maxSamplesPerWindow">Longest window, in samples, the caller will pass.</param>
     /// <param name="samplesPerCycle">Sampling rate in samples per nominal cycle.</param>
     /// <param name="maxOrder">Highest harmonic order that must stay accurate.</param>
-    public IntervalSpectrum(int bins, int maxSamplesPerWindow, double samplesPerCycle, int maxOrder)
+    /// <param name="cyclesPerWindow">Cycles in the window (C); when given, the exact path removes the fundamental's leak (<see cref="FundamentalLeakage"/>).</param>
+    public IntervalSpectrum(int bins, int maxSamplesPerWindow, double samplesPerCycle, int maxOrder, int cyclesPerWindow = 0)
     {
         Bins = bins;
 
@@ -50,6 +57,7 @@ public sealed class IntervalSpectrum
 
             size = Math.Min(size, Math.Max(cap, 4));
             _fft = new RealFft(size);
+            _grid = new LagrangeWeights(size);
             _resampled = new double[size];
             _fftRe = new double[(size / 2) + 1];
             _fftIm = new double[(size / 2) + 1];
@@ -59,6 +67,25 @@ public sealed class IntervalSpectrum
             _resampled = [];
             _fftRe = [];
             _fftIm = [];
+        }
+
+        // The exact path: bins × samples Goertzel steps, or a chirp-z transform once that is cheaper (it is from about
+        // 100 000 bin-samples on: e.g. 128 samples per cycle to the 50th order).
+        if (!UsesFft && cyclesPerWindow > 0 && cyclesPerWindow < bins)
+        {
+            _leakage = new FundamentalLeakage(bins, cyclesPerWindow);
+        }
+
+        if (!UsesFft && (long)bins * maxSamplesPerWindow >= 100_000)
+        {
+            _chirp = new ChirpSpectrum(maxSamplesPerWindow + 4, bins);
+            _chirpRe = new double[bins];
+            _chirpIm = new double[bins];
+        }
+        else
+        {
+            _chirpRe = [];
+            _chirpIm = [];
         }
     }
 
@@ -86,7 +113,15 @@ public sealed class IntervalSpectrum
     private void AnalyzeByFft(ReadOnlySpan<double> x, double start, double length, Span<double> re, Span<double> im)
     {
         var n = _fft!.Size;
-        LagrangeResampler.Resample(x, start, length / n, _resampled);
+        // Every channel of an interval shares the window: the interpolation weights are evaluated once for all.
+        var step = length / n;
+        var grid = _grid!;
+        if (grid.Start != start || grid.Step != step || grid.Count != n)
+        {
+            grid.Prepare(start, step, n);
+        }
+
+        grid.Apply(x, _resampled);
         _fft.Forward(_resampled, _fftRe, _fftIm);
         var scale = Math.Sqrt(2) / n;
         re[0] = _fftRe[0] / n;
@@ -105,6 +140,15 @@ public sealed class IntervalSpectrum
         var count = FractionalWindow.Weights(start, start + length, _weights);
         var v = _weights.AsSpan(0, count);
         var xs = x.Slice(i0, count);
+        if (_leakage is not null && count >= 4)
+        {
+            _endWeights[0] = v[0];
+            _endWeights[1] = v[1];
+            _endWeights[2] = v[count - 2];
+            _endWeights[3] = v[count - 1];
+            _leakage.Prepare(start, length, count, _endWeights);
+        }
+
         double mean = 0;
         for (var m = 0; m < count; m++)
         {
@@ -115,6 +159,25 @@ public sealed class IntervalSpectrum
         re[0] = mean / length;
         im[0] = 0;
         var scale = Math.Sqrt(2) / length;
+        if (_chirp is not null)
+        {
+            // Z[k] = Σ v_m·e^{jθ(m + i0 − start)} = Y[k]·e^{jθ(i0 − start)}, θ = 2πk/L; Re → im, Im → re (sin reference).
+            _chirp.Transform(v, length, _chirpRe, _chirpIm);
+            // e^{jθ(i0 − start)} = e^{jk·δ} with δ = 2π(i0 − start)/L, by rotation (|k·δ| ≤ 2π·bins/L: a few radians).
+            var (ds, dc) = Math.SinCos(2 * Math.PI / length * (i0 - start));
+            double ps = ds, pc = dc;
+            for (var bin = 1; bin < Bins; bin++)
+            {
+                double yr = _chirpRe[bin], yi = _chirpIm[bin];
+                re[bin] = ((yr * ps) + (yi * pc)) * scale;
+                im[bin] = ((yr * pc) - (yi * ps)) * scale;
+                (pc, ps) = ((pc * dc) - (ps * ds), (pc * ds) + (ps * dc));
+            }
+
+            RemoveLeak(count, re, im);
+            return;
+        }
+
         var k = 1;
         if (Vector256.IsHardwareAccelerated)
         {
@@ -179,6 +242,16 @@ public sealed class IntervalSpectrum
             }
 
             Finish(k, length, start, i0, count, s1, s2, scale, re, im);
+        }
+
+        RemoveLeak(count, re, im);
+    }
+
+    private void RemoveLeak(int count, Span<double> re, Span<double> im)
+    {
+        if (_leakage is not null && count >= 4)
+        {
+            _leakage.Remove(re[..Bins], im[..Bins]);
         }
     }
 

@@ -43,6 +43,37 @@ public static class SpanMath
         return sum;
     }
 
+    /// <summary>Largest |x| (0 for an empty span).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static double MaxMagnitude(ReadOnlySpan<double> x)
+    {
+        var i = 0;
+        double max = 0;
+        if (Vector.IsHardwareAccelerated && x.Length >= Vector<double>.Count)
+        {
+            var xv = MemoryMarshal.Cast<double, Vector<double>>(x);
+            var acc = Vector<double>.Zero;
+            foreach (var v in xv)
+            {
+                acc = Vector.Max(acc, Vector.Abs(v));
+            }
+
+            for (var k = 0; k < Vector<double>.Count; k++)
+            {
+                max = Math.Max(max, acc[k]);
+            }
+
+            i = xv.Length * Vector<double>.Count;
+        }
+
+        for (; i < x.Length; i++)
+        {
+            max = Math.Max(max, Math.Abs(x[i]));
+        }
+
+        return max;
+    }
+
     /// <summary>
     /// ∫ of the linear interpolation of x·y over [a, b] (fractional sample positions in x and y; b − a ≥ 1):
     /// the trapezoid rule with partial end intervals. Reads samples floor(a) … floor(b) + 1.

@@ -24,6 +24,7 @@ public sealed class BasicIntervalCalculator
     private readonly double[] _byComponent;
     private readonly double[] _fundRe;
     private readonly double[] _fundIm;
+    private readonly double[] _voltageMeanSquare;
 
     public BasicIntervalCalculator(MeterSettings settings, int maxSamplesPerWindow)
     {
@@ -33,7 +34,7 @@ public sealed class BasicIntervalCalculator
         _phases = settings.Phases;
         _currents = settings.EffectiveCurrentChannels > 0;
         var bins = _cycles * (_maxOrder + 1);
-        _spectrum = new IntervalSpectrum(bins, maxSamplesPerWindow, settings.SamplesPerNominalCycle, _maxOrder);
+        _spectrum = new IntervalSpectrum(bins, maxSamplesPerWindow, settings.SamplesPerNominalCycle, _maxOrder, _cycles);
         _re = new double[bins];
         _im = new double[bins];
         _power = new double[bins];
@@ -41,6 +42,7 @@ public sealed class BasicIntervalCalculator
         _byComponent = new double[_maxOrder + 1];
         _fundRe = new double[2 * _phases];
         _fundIm = new double[2 * _phases];
+        _voltageMeanSquare = new double[_phases];
     }
 
     /// <summary>True when the spectrum goes through resampling and an FFT (high rates), false for the exact DFT.</summary>
@@ -57,8 +59,14 @@ public sealed class BasicIntervalCalculator
         double sumU2 = 0, sumI2 = 0, sumCross = 0, sumLl2 = 0, pTotal = 0, qTotal = 0, sTotal = 0;
         for (var p = 0; p < _phases; p++)
         {
+            var ch = history.Channel(p);
+            _voltageMeanSquare[p] = SpanMath.Integral(ch, ch, a, b) / length;
+        }
+
+        for (var p = 0; p < _phases; p++)
+        {
             var u = history.Channel(p);
-            var uu = SpanMath.Integral(u, u, a, b) / length;
+            var uu = _voltageMeanSquare[p];
             v.UrmsV[p] = Math.Sqrt(Math.Max(0, uu));
             sumU2 += uu;
             Spectrum(u, a, length, v, p, voltage: true);
@@ -67,7 +75,7 @@ public sealed class BasicIntervalCalculator
                 var next = history.Channel((p + 1) % 3);
                 sumLl2 += _settings.Wiring == Wiring.ThreePhaseThreeWire
                     ? uu
-                    : uu + (SpanMath.Integral(next, next, a, b) / length) - (2 * SpanMath.Integral(u, next, a, b) / length);
+                    : uu + _voltageMeanSquare[(p + 1) % 3] - (2 * SpanMath.Integral(u, next, a, b) / length);
             }
 
             if (!_currents)
@@ -122,12 +130,14 @@ public sealed class BasicIntervalCalculator
 
         var offset = p * (v.MaxOrder + 1);
         var harmonics = voltage ? v.HarmonicsUV : v.HarmonicsIA;
+        var groups = voltage ? v.HarmonicGroupsUV : v.HarmonicGroupsIA;
         var angles = voltage ? v.HarmonicAnglesUDeg : v.HarmonicAnglesIDeg;
         var phi1 = Math.Atan2(_im[c], _re[c]);
         for (var h = 0; h <= v.MaxOrder; h++)
         {
             var measured = h <= _maxOrder;
             harmonics[offset + h] = measured ? _byOrder[h] : double.NaN;
+            groups[offset + h] = !measured ? double.NaN : h == 0 ? _byOrder[0] : HarmonicGrouping.Group(_power, c, h);
             angles[offset + h] = measured && h > 0 ? NormalizeDeg((Math.Atan2(_im[c * h], _re[c * h]) - (h * phi1)) * 180 / Math.PI) : double.NaN;
         }
 
@@ -219,6 +229,7 @@ public sealed class BasicIntervalCalculator
         v.P1W[p] = v.S1VA[p] = v.Dpf[p] = v.I1A[p] = v.ThdsIPercent[p] = v.ThdIPercent[p] = v.KFactor[p] = v.TddPercent[p] = double.NaN;
         var offset = p * (v.MaxOrder + 1);
         v.HarmonicsIA.AsSpan(offset, v.MaxOrder + 1).Fill(double.NaN);
+        v.HarmonicGroupsIA.AsSpan(offset, v.MaxOrder + 1).Fill(double.NaN);
         v.HarmonicAnglesIDeg.AsSpan(offset, v.MaxOrder + 1).Fill(double.NaN);
     }
 

@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Bench.Dsp.Streaming;
 
 /// <summary>
@@ -52,12 +54,37 @@ public sealed class ChannelHistory
     {
         var channels = _channels.Length;
         ArgumentOutOfRangeException.ThrowIfGreaterThan(Count + frames, Capacity);
-        for (var c = 0; c < channels; c++)
+        ArgumentOutOfRangeException.ThrowIfLessThan(interleaved.Length, frames * channels);
+        ref var src = ref MemoryMarshal.GetReference(interleaved);
+        if (channels == 6)
         {
-            var dst = _channels[c].AsSpan(Count, frames);
-            for (int i = 0, j = c; i < frames; i++, j += channels)
+            // The 3P4W layout, one pass over the frames: six sequential write streams instead of six strided reads.
+            ref var c0 = ref _channels[0][Count];
+            ref var c1 = ref _channels[1][Count];
+            ref var c2 = ref _channels[2][Count];
+            ref var c3 = ref _channels[3][Count];
+            ref var c4 = ref _channels[4][Count];
+            ref var c5 = ref _channels[5][Count];
+            for (var i = 0; i < frames; i++)
             {
-                dst[i] = interleaved[j];
+                ref var f = ref Unsafe.Add(ref src, i * 6);
+                Unsafe.Add(ref c0, i) = f;
+                Unsafe.Add(ref c1, i) = Unsafe.Add(ref f, 1);
+                Unsafe.Add(ref c2, i) = Unsafe.Add(ref f, 2);
+                Unsafe.Add(ref c3, i) = Unsafe.Add(ref f, 3);
+                Unsafe.Add(ref c4, i) = Unsafe.Add(ref f, 4);
+                Unsafe.Add(ref c5, i) = Unsafe.Add(ref f, 5);
+            }
+        }
+        else
+        {
+            for (var c = 0; c < channels; c++)
+            {
+                var dst = _channels[c].AsSpan(Count, frames);
+                for (int i = 0, j = c; i < frames; i++, j += channels)
+                {
+                    dst[i] = Unsafe.Add(ref src, j);
+                }
             }
         }
 

@@ -20,8 +20,16 @@ public interface IMeterObserver
     {
     }
 
-    /// <summary>Urms(1/2) per voltage channel, time-tagged at the end of its one-cycle window.</summary>
+    /// <summary>
+    /// At each Urms(1/2) of the first voltage channel: the latest Urms(1/2) of every voltage channel (each measured on
+    /// its own zero crossings, so the others' windows end up to half a cycle earlier), tagged with the first one's time.
+    /// </summary>
     void OnHalfCycle(double timeS, ReadOnlySpan<double> urmsHalfCycle)
+    {
+    }
+
+    /// <summary>One channel's Urms(1/2) with its one-cycle window (between that channel's own zero crossings).</summary>
+    void OnChannelHalfCycle(int channel, HalfCycleWindow window)
     {
     }
 

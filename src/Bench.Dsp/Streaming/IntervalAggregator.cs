@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Bench.Dsp.Streaming;
 
 /// <summary>
@@ -24,6 +26,7 @@ public sealed class IntervalAggregator
 
     public double StartS => _startS;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(IntervalValues v)
     {
         if (_count == 0)

@@ -21,6 +21,7 @@ public sealed class IntervalValues
         KFactor = PerPhase(); TddPercent = PerPhase(); SignallingV = PerPhase();
         HarmonicsUV = PerOrder(); HarmonicsIA = PerOrder(); HarmonicAnglesUDeg = PerOrder(); HarmonicAnglesIDeg = PerOrder();
         InterharmonicsUV = PerOrder();
+        HarmonicGroupsUV = PerOrder(); HarmonicGroupsIA = PerOrder();
         Totals = new double[Enum.GetValues<TotalField>().Length];
         _fields =
         [
@@ -28,6 +29,7 @@ public sealed class IntervalValues
             (ThdsUPercent, AggregationKind.Rms), (ThdsIPercent, AggregationKind.Rms), (ThdUPercent, AggregationKind.Rms),
             (ThdIPercent, AggregationKind.Rms), (HarmonicsUV, AggregationKind.Rms), (HarmonicsIA, AggregationKind.Rms),
             (InterharmonicsUV, AggregationKind.Rms), (SignallingV, AggregationKind.Rms),
+            (HarmonicGroupsUV, AggregationKind.Rms), (HarmonicGroupsIA, AggregationKind.Rms),
             (PW, AggregationKind.Mean), (Q1Var, AggregationKind.Mean), (SVA, AggregationKind.Mean), (NVA, AggregationKind.Mean),
             (P1W, AggregationKind.Mean), (S1VA, AggregationKind.Mean), (KFactor, AggregationKind.Mean), (TddPercent, AggregationKind.Mean),
             (HarmonicAnglesUDeg, AggregationKind.Derived), (HarmonicAnglesIDeg, AggregationKind.Derived),
@@ -105,6 +107,11 @@ public sealed class IntervalValues
     public double[] HarmonicsUV { get; }
 
     public double[] HarmonicsIA { get; }
+
+    /// <summary>Harmonic group RMS (IEC 61000-4-7: bins within ±C/2 of the harmonic, the outermost two at half weight).</summary>
+    public double[] HarmonicGroupsUV { get; }
+
+    public double[] HarmonicGroupsIA { get; }
 
     /// <summary>Phase angle of harmonic h relative to the fundamental, φh − h·φ1, in degrees (−180, 180].</summary>
     public double[] HarmonicAnglesUDeg { get; }

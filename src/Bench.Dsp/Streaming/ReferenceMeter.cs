@@ -18,7 +18,10 @@ public sealed class ReferenceMeter
     private readonly MeterSettings _s;
     private readonly IMeterObserver _observer;
     private readonly ChannelHistory _history;
-    private readonly CycleTracker _tracker;
+    private readonly CycleTracker[] _trackers;
+    private readonly HalfCycleRms[] _halfCycles;
+    private readonly HalfCycleEntry[] _entries;
+    private readonly int _scanBlock;
     private readonly BasicIntervalCalculator _calculator;
     private readonly IntervalValues _basic;
     private readonly IntervalValues _aggregate;
@@ -29,12 +32,11 @@ public sealed class ReferenceMeter
     private readonly TenSecondFrequency _frequency;
     private readonly DipSwellDetector _events;
     private readonly RvcDetector[] _rvc;
+    private readonly PolyphaseRvc _polyRvc = new();
     private readonly Flickermeter[] _flicker;
     private readonly FlickerPeriods _flickerPeriods;
     private readonly CycleBoundary[] _found = new CycleBoundary[4];
     private readonly CycleBoundary[] _pending = new CycleBoundary[16];
-    private readonly double[] _halfSum;
-    private readonly double[] _previousHalfSum;
     private readonly double[] _urmsHalf;
     private readonly double _clockOffsetS;
     private int _pendingCount;
@@ -47,8 +49,6 @@ public sealed class ReferenceMeter
     private int _overlapCycles;
     private bool _overlapFlagged;
     private double _lastRising = double.NaN;
-    private double _previousBoundary = double.NaN;
-    private double _previousBoundary2 = double.NaN;
     private long _tenMinuteTick = long.MinValue;
     private long _twoHourTick = long.MinValue;
     private bool _tenMinuteComplete;
@@ -62,7 +62,19 @@ public sealed class ReferenceMeter
         var c = settings.CyclesPerInterval;
         var maxWindow = (int)Math.Ceiling(spc * c / 0.7) + 16;
         _history = new ChannelHistory(settings.ChannelCount, maxWindow + (int)Math.Ceiling(4 * spc) + 64);
-        _tracker = new CycleTracker(spc);
+        // Every voltage channel has its own zero crossings (its Urms(1/2) grid); the first one's also bound the intervals.
+        _trackers = new CycleTracker[settings.Phases];
+        _halfCycles = new HalfCycleRms[settings.Phases];
+        for (var p = 0; p < settings.Phases; p++)
+        {
+            _trackers[p] = new CycleTracker(spc);
+            _halfCycles[p] = new HalfCycleRms();
+        }
+
+        // Channels are scanned a cycle at a time and their half-cycle values merged in time order: at most ~12
+        // crossings per channel in a cycle (0.25 of the shortest period apart); room for more than twice that.
+        _scanBlock = (int)Math.Ceiling(spc);
+        _entries = new HalfCycleEntry[32 * settings.Phases];
         _calculator = new BasicIntervalCalculator(settings, maxWindow);
         var phases = settings.Phases;
         var order = settings.EffectiveMaxHarmonicOrder;
@@ -81,7 +93,7 @@ public sealed class ReferenceMeter
         _rvc = new RvcDetector[phases];
         for (var p = 0; p < phases; p++)
         {
-            _rvc[p] = new RvcDetector(p, settings.NominalVoltageV, settings.RvcThresholdPercent, rvcWindow, e => observer.OnEvent(e));
+            _rvc[p] = new RvcDetector(p, settings.NominalVoltageV, settings.RvcThresholdPercent, rvcWindow, OnChannelRvc);
         }
 
         var lamp = settings.NominalVoltageV <= 150 ? FlickerLamp.Lamp120V : FlickerLamp.Lamp230V;
@@ -89,8 +101,6 @@ public sealed class ReferenceMeter
         _flickerPeriods = new FlickerPeriods(phases, _clockOffsetS);
         _flickerTickSample = (long)Math.Ceiling(_flickerPeriods.NextTickS * settings.SampleRateHz);
         _minimumChunk = (int)Math.Ceiling(2 * spc);
-        _halfSum = new double[phases];
-        _previousHalfSum = new double[phases];
         _urmsHalf = new double[phases];
         Energy = new EnergyRegisters();
     }
@@ -132,20 +142,9 @@ public sealed class ReferenceMeter
                 Flicker(first, chunk);
             }
 
-            // Zero crossings of the reference voltage, then every boundary that has the samples it needs.
-            var reference = _history.Channel(0).Slice(first, chunk);
-            for (var i = 0; i < reference.Length; i++)
+            for (var at = 0; at < chunk; at += _scanBlock)
             {
-                var found = _tracker.Push(reference[i], _found);
-                if (found > 0)
-                {
-                    for (var k = 0; k < found; k++)
-                    {
-                        _pending[_pendingCount++] = _found[k];
-                    }
-
-                    DrainPending(force: false);
-                }
+                ScanBlock(first + at, Math.Min(_scanBlock, chunk - at));
             }
 
             SamplesProcessed += chunk;
@@ -153,6 +152,106 @@ public sealed class ReferenceMeter
             done += chunk;
         }
     }
+
+    /// <summary>
+    /// Finds the zero crossings of every voltage channel in [first, first + frames) (local indices), computes each
+    /// channel's Urms(1/2) at its own crossings, and hands the values to the event detectors in time order; the first
+    /// channel's crossings also go on to bound cycles and intervals.
+    /// </summary>
+    private void ScanBlock(int first, int frames)
+    {
+        var count = 0;
+        for (var p = 0; p < _trackers.Length; p++)
+        {
+            var samples = _history.Channel(p).Slice(first, frames);
+            var at = 0;
+            while (at < samples.Length)
+            {
+                var found = _trackers[p].Scan(samples, ref at, _found);
+                for (var k = 0; k < found; k++)
+                {
+                    var b = _found[k];
+                    var ready = _halfCycles[p].Add(_history, p, b.Position, out var windowStart, out var meanSquare);
+                    if (count < _entries.Length)
+                    {
+                        _entries[count++] = new HalfCycleEntry(b, p, ready, windowStart, meanSquare);
+                    }
+                }
+            }
+        }
+
+        // Insertion sort by position: a few entries, nearly in order already.
+        for (var i = 1; i < count; i++)
+        {
+            var e = _entries[i];
+            var j = i - 1;
+            while (j >= 0 && _entries[j].Boundary.Position > e.Boundary.Position)
+            {
+                _entries[j + 1] = _entries[j];
+                j--;
+            }
+
+            _entries[j + 1] = e;
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            var e = _entries[i];
+            if (e.Ready)
+            {
+                HalfCycle(e);
+            }
+
+            if (e.Channel == 0)
+            {
+                if (_pendingCount == _pending.Length)
+                {
+                    DrainPending(force: true);
+                }
+
+                _pending[_pendingCount++] = e.Boundary;
+                DrainPending(force: false);
+            }
+        }
+    }
+
+    private void HalfCycle(in HalfCycleEntry e)
+    {
+        var fs = _s.SampleRateHz;
+        var window = new HalfCycleWindow(e.WindowStart / fs, e.Boundary.Position / fs, e.MeanSquare);
+        var urms = window.Urms;
+        _urmsHalf[e.Channel] = urms;
+        _events.Update(e.Channel, window);
+        _rvc[e.Channel].Update(window.EndS, urms, _events.Active);
+        if (_rvc.Length > 1)
+        {
+            var anyRvc = false;
+            foreach (var rvc in _rvc)
+            {
+                anyRvc |= rvc.InEvent;
+            }
+
+            if (_polyRvc.Close(anyRvc) is { } poly)
+            {
+                _observer.OnEvent(poly);
+            }
+        }
+        _intervalFlagged |= _events.Active;
+        _overlapFlagged |= _events.Active;
+        _observer.OnChannelHalfCycle(e.Channel, window);
+        if (e.Channel == 0)
+        {
+            _observer.OnHalfCycle(window.EndS, _urmsHalf);
+        }
+    }
+
+    private void OnChannelRvc(PqEvent e)
+    {
+        _observer.OnEvent(e);
+        _polyRvc.Add(e);
+    }
+
+    private readonly record struct HalfCycleEntry(CycleBoundary Boundary, int Channel, bool Ready, double WindowStart, double MeanSquare);
 
     private void Flicker(int first, int frames)
     {
@@ -227,41 +326,6 @@ public sealed class ReferenceMeter
     {
         var pos = b.Position;
         var fs = _s.SampleRateHz;
-        if (!double.IsNaN(_previousBoundary) && _history.Local(_previousBoundary) >= 0)
-        {
-            var a = _history.Local(_previousBoundary);
-            var e = _history.Local(pos);
-            for (var p = 0; p < _halfSum.Length; p++)
-            {
-                var u = _history.Channel(p);
-                _halfSum[p] = SpanMath.Integral(u, u, a, e);
-            }
-
-            if (!double.IsNaN(_previousBoundary2))
-            {
-                var window = pos - _previousBoundary2;
-                for (var p = 0; p < _halfSum.Length; p++)
-                {
-                    _urmsHalf[p] = Math.Sqrt(Math.Max(0, (_halfSum[p] + _previousHalfSum[p]) / window));
-                }
-
-                var t = pos / fs;
-                _events.Update(t, _urmsHalf);
-                for (var p = 0; p < _rvc.Length; p++)
-                {
-                    _rvc[p].Update(t, _urmsHalf[p], _events.Active);
-                }
-
-                _intervalFlagged |= _events.Active;
-                _overlapFlagged |= _events.Active;
-                _observer.OnHalfCycle(t, _urmsHalf);
-            }
-
-            _halfSum.CopyTo(_previousHalfSum, 0);
-        }
-
-        _previousBoundary2 = _previousBoundary;
-        _previousBoundary = pos;
         if (!b.Rising)
         {
             return;
@@ -405,9 +469,17 @@ public sealed class ReferenceMeter
     private void Compact()
     {
         var keep = double.IsNaN(_overlapStart) ? _intervalStart : Math.Min(_overlapStart, _intervalStart);
-        if (double.IsNaN(keep) || (!double.IsNaN(_previousBoundary2) && _previousBoundary2 < keep))
+        foreach (var half in _halfCycles)
         {
-            keep = double.IsNaN(_previousBoundary2) ? _history.EndIndex - 8 : Math.Min(_previousBoundary2, double.IsNaN(keep) ? double.MaxValue : keep);
+            if (!double.IsNaN(half.LastBoundary) && (double.IsNaN(keep) || half.LastBoundary < keep))
+            {
+                keep = half.LastBoundary;
+            }
+        }
+
+        if (double.IsNaN(keep))
+        {
+            keep = _history.EndIndex - 8;
         }
 
         var from = (long)Math.Floor(keep) - LagrangeResampler.MarginBefore - 2;
@@ -416,8 +488,11 @@ public sealed class ReferenceMeter
             // No crossing for a whole buffer: give up the open interval and keep only the recent samples.
             _intervalStart = double.NaN;
             _overlapStart = double.NaN;
-            _previousBoundary = double.NaN;
-            _previousBoundary2 = double.NaN;
+            foreach (var half in _halfCycles)
+            {
+                half.Reset();
+            }
+
             from = _history.EndIndex - (_history.Capacity / 4);
         }
 

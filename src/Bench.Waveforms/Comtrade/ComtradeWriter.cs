@@ -9,7 +9,8 @@ namespace Bench.Waveforms.Comtrade;
 /// <summary>
 /// Writes a <see cref="WaveformRecord"/> as a .cfg + .dat pair (IEEE C37.111-1999 or -2013). Integer encodings get
 /// a per-channel scale a = max|x| / full scale, b = 0, so that the samples use the whole raw range; values are
-/// written as primary. One sampling rate, contiguous sample numbers, time stamps in µs.
+/// written as primary. One sampling rate, contiguous sample numbers, time stamps in µs. <see cref="WriteCff"/> writes
+/// the 2013 single-file form.
 /// </summary>
 public static class ComtradeWriter
 {
@@ -25,8 +26,37 @@ public static class ComtradeWriter
             throw new ArgumentException($"{type} needs revision 2013", nameof(type));
         }
 
-        var n = record.SampleCount;
-        var durationUs = n / record.SampleRateHz * 1e6;
+        var (scales, full, timeMult) = Scaling(record, type);
+        File.WriteAllText(cfgPath, Config(record, type, revision, station, device, scales, full, timeMult), new UTF8Encoding(false));
+        var datPath = Path.ChangeExtension(cfgPath, ".dat");
+        using var stream = new FileStream(datPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        WriteData(stream, record, type, scales, timeMult);
+    }
+
+    /// <summary>
+    /// Writes a single-file 2013 record (.cff, IEEE C37.111-2013 §8): the CFG section, empty INF and HDR sections and
+    /// the DAT section, whose header carries the byte count for binary encodings.
+    /// </summary>
+    public static void WriteCff(WaveformRecord record, string cffPath, ComtradeFileType type, string station = "BENCH", string device = "Bench.Waveforms")
+    {
+        var (scales, full, timeMult) = Scaling(record, type);
+        using var data = new MemoryStream();
+        WriteData(data, record, type, scales, timeMult);
+        using var stream = new FileStream(cffPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        var encoding = new UTF8Encoding(false);
+        var datHeader = type == ComtradeFileType.Ascii
+            ? "--- file type: DAT ASCII ---\r\n"
+            : string.Create(CultureInfo.InvariantCulture, $"--- file type: DAT {type.ToString().ToUpperInvariant()}: {data.Length} ---\r\n");
+        var text = "--- file type: CFG ---\r\n" + Config(record, type, 2013, station, device, scales, full, timeMult)
+            + "--- file type: INF ---\r\n--- file type: HDR ---\r\n" + datHeader;
+        stream.Write(encoding.GetBytes(text));
+        data.Position = 0;
+        data.CopyTo(stream);
+    }
+
+    private static (double[] Scales, double Full, double TimeMult) Scaling(WaveformRecord record, ComtradeFileType type)
+    {
+        var durationUs = record.SampleCount / record.SampleRateHz * 1e6;
         var timeMult = Math.Max(1, Math.Ceiling(durationUs / 4e9));
         var full = type switch
         {
@@ -45,13 +75,15 @@ public static class ComtradeWriter
             var max = c.Samples.Length == 0 ? 0 : c.Samples.Max(Math.Abs);
             return max > 0 ? max / full : 1.0;
         }).ToArray();
+        return (scales, full, timeMult);
+    }
 
-        File.WriteAllText(cfgPath, Config(record, type, revision, station, device, scales, full, timeMult), new UTF8Encoding(false));
-        var datPath = Path.ChangeExtension(cfgPath, ".dat");
-        using var stream = new FileStream(datPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+    private static void WriteData(Stream stream, WaveformRecord record, ComtradeFileType type, double[] scales, double timeMult)
+    {
+        var n = record.SampleCount;
         if (type == ComtradeFileType.Ascii)
         {
-            using var w = new StreamWriter(stream, new UTF8Encoding(false));
+            using var w = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
             var line = new StringBuilder();
             for (var i = 0; i < n; i++)
             {

@@ -67,9 +67,17 @@ public sealed class AnalyzeCommandTests
         Assert.That(dips.Select(e => e.GetProperty("phase").GetString()), Is.EquivalentTo(new[] { "L2", "poly" }));
         // The dip scales the whole distorted wave: residual = 60 % · sqrt(1 + 0.04²) of Udin.
         Assert.That(l2.GetProperty("extremePercent").GetDouble(), Is.EqualTo(60 * Math.Sqrt(1.0016)).Within(0.02 + (quantisation * 150)));
-        // Urms(1/2) values come every half cycle and the end threshold carries the hysteresis: at an arbitrary point on
-        // wave the method's duration lies within one cycle (the Class A figure), not always within half a cycle.
-        Assert.That(l2.GetProperty("durationS").GetDouble(), Is.EqualTo(0.3).Within(1 / 49.97));
+        // Start and end are placed inside their Urms(1/2) windows (see the engine's README): within half a cycle.
+        Assert.That(l2.GetProperty("durationS").GetDouble(), Is.EqualTo(0.3).Within(0.5 / 49.97));
+        Assert.That(l2.GetProperty("startS").GetDouble(), Is.EqualTo(1.0).Within(0.5 / 49.97));
+
+        // Extra fields beside schema 1: totals of a clean interval (balanced: P = 3·920 W, Q1 = 3·690 var) and groups.
+        var totals = clean[0].GetProperty("totals");
+        Assert.That(summary.GetProperty("totals").GetProperty("pW").GetDouble(), Is.LessThan(2760), "the summary includes the dip");
+        Assert.That(totals.GetProperty("pW").GetDouble(), Is.EqualTo(2760).Within((5e-5 * 3450) + (quantisation * 3450)));
+        Assert.That(totals.GetProperty("qVar").GetDouble(), Is.EqualTo(2070).Within((5e-5 * 3450) + (quantisation * 3450)));
+        var groups = summary.GetProperty("phases")[0].GetProperty("harmonicGroupsUPercentOfFundamental");
+        Assert.That(groups[5].GetDouble(), Is.EqualTo(4).Within(0.02), "a pure 5th: its group equals its subgroup");
         Assert.That(summary.GetProperty("phases")[0].GetProperty("pst").ValueKind, Is.EqualTo(JsonValueKind.Null), "3 s is too short for Pst");
         Assert.That(File.ReadLines(csv).Count(), Is.EqualTo(root.GetProperty("intervals").GetArrayLength() + 1));
         Assert.That(Directory.GetFiles(Path.Combine(_dir.FullName, "plots"), "*.png"), Has.Length.EqualTo(3));

@@ -21,6 +21,9 @@ internal sealed class MeterRecorder : IMeterObserver
 
     public bool KeepHalfCycles { get; init; }
 
+    /// <summary>Every channel's Urms(1/2) with its window (kept with <see cref="KeepHalfCycles"/>).</summary>
+    public List<(int Channel, HalfCycleWindow Window)> ChannelHalfCycles { get; } = [];
+
     public ReferenceMeter? Meter { get; private set; }
 
     public static MeterRecorder Run(TestSignal signal, MeterSettings settings, double durationS, bool keepHalfCycles = false, int blockFrames = 4096)
@@ -50,6 +53,14 @@ internal sealed class MeterRecorder : IMeterObserver
     public void OnEvent(PqEvent value) => Events.Add(value);
 
     public void OnFlicker(FlickerValue value) => Flicker.Add(value);
+
+    public void OnChannelHalfCycle(int channel, HalfCycleWindow window)
+    {
+        if (KeepHalfCycles)
+        {
+            ChannelHalfCycles.Add((channel, window));
+        }
+    }
 
     public void OnHalfCycle(double timeS, ReadOnlySpan<double> urmsHalfCycle)
     {

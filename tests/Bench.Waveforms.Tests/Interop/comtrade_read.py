@@ -3,8 +3,25 @@ with only the Python standard library. Prints JSON: {"rate": .., "channels": [{"
 Values are a*x+b, times primary/secondary for channels recorded on the secondary side; missing samples -> null."""
 import json, struct, sys
 
+def sections(path):
+    """The CFG text and the DAT bytes: from a .cfg/.dat pair, or from the sections of a 2013 .cff."""
+    if not path.lower().endswith(".cff"):
+        return open(path, encoding="utf-8", errors="replace").read(), open(path[:-4] + ".dat", "rb").read()
+    raw = open(path, "rb").read()
+    cfg_at = raw.lower().index(b"--- file type: cfg")
+    cfg_body = raw.index(b"\n", cfg_at) + 1
+    cfg_end = raw.lower().index(b"--- file type:", cfg_body)
+    dat_at = raw.lower().index(b"--- file type: dat")
+    header_end = raw.index(b"\n", dat_at)
+    header = raw[dat_at:header_end].decode("latin-1").strip().rstrip("-").strip()
+    data = raw[header_end + 1:]
+    if header.count(":") >= 2:
+        data = data[: int(header.rsplit(":", 1)[1])]
+    return raw[cfg_body:cfg_end].decode("utf-8", "replace"), data
+
 def main(cfg_path):
-    lines = [l.strip() for l in open(cfg_path, encoding="utf-8", errors="replace").read().splitlines() if l.strip()]
+    cfg_text, dat_bytes = sections(cfg_path)
+    lines = [l.strip() for l in cfg_text.splitlines() if l.strip()]
     rev = int(lines[0].split(",")[2]) if len(lines[0].split(",")) > 2 and lines[0].split(",")[2].strip() else 1991
     counts = lines[1].split(",")
     na, nd = int(counts[1].strip()[:-1]), int(counts[2].strip()[:-1])
@@ -19,10 +36,9 @@ def main(cfg_path):
     rate, total = [float(x) for x in lines[at].split(",")[:2]]
     at += max(1, nrates) + 2
     ft = lines[at].upper()
-    dat = cfg_path[:-4] + ".dat"
     values = [[] for _ in analogs]
     if ft == "ASCII":
-        for row in open(dat).read().splitlines()[: int(total)]:
+        for row in dat_bytes.decode("ascii").splitlines()[: int(total)]:
             f = row.split(",")
             for k in range(na):
                 x = f[2 + k].strip()
@@ -30,7 +46,7 @@ def main(cfg_path):
     else:
         width, code, missing = {"BINARY": (2, "<h", -32768), "BINARY32": (4, "<i", -2147483648), "FLOAT32": (4, "<f", None)}[ft]
         size = 8 + na * width + 2 * ((nd + 15) // 16)
-        data = open(dat, "rb").read()
+        data = dat_bytes
         for n in range(int(total)):
             rec = data[n * size:(n + 1) * size]
             for k in range(na):
