@@ -72,6 +72,22 @@ public class EventRecordsPlanTests
     }
 
     [Test]
+    public async Task Records_fetched_over_SFTP_from_a_real_sshd_agree()
+    {
+        // The simulated meter writes into a folder an OpenSSH sshd on loopback serves; the bench fetches over SSH.NET.
+        using var sshd = await Bench.Dut.Tests.Interop.SshdServer.StartAsync();
+        var remote = Path.Combine(sshd.Folder, "COMTRADE");
+        var sftp = SftpRecordSource.Parse($"sftp://{Bench.Dut.Tests.Interop.SshdServer.User}@127.0.0.1:{sshd.Port}{remote}?key={sshd.UserKeyPath}&hostkey={sshd.HostKeySha256}");
+        var options = new SimulatedMeterOptions { UseProfileErrorCurve = false, InstantaneousErrors = InstantaneousErrors.None, RecordFolder = remote };
+        var result = (await VirtualBenchRun.RunAsync(Sequence.Replace("RECORDS", "required", StringComparison.Ordinal), options, records: _ => sftp)).Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Verdict, Is.EqualTo(Verdict.Pass), result.Reason);
+            Assert.That(result.Reason, Does.Contain($"records: 4 new from sftp://{Bench.Dut.Tests.Interop.SshdServer.User}@127.0.0.1:{sshd.Port}{remote}, 4 event(s) found in them by Urms(1/2), all agree"));
+        });
+    }
+
+    [Test]
     public async Task A_record_missing_for_a_logged_event_fails_the_point()
     {
         // The meter made no record of its first event: the source hides the first record made during the sequence.
