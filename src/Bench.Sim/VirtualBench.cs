@@ -20,13 +20,11 @@ public sealed class VirtualBench : IAsyncDisposable
     private readonly HiSlipServer _hiSlip;
 
     private readonly string? _ownRecordFolder;
-    private readonly IDisposable? _recordRegistration;
 
-    private VirtualBench(TimeProvider time, SimulatedGrid grid, SimulatedSource source, SimulatedReference reference, SimulatedPm8000 meter, Vxi11Server vxi11, HiSlipServer hiSlip, string? recordFolder, string? ownRecordFolder, bool serveRecords)
+    private VirtualBench(TimeProvider time, SimulatedGrid grid, SimulatedSource source, SimulatedReference reference, SimulatedPm8000 meter, Vxi11Server vxi11, HiSlipServer hiSlip, string? recordFolder, string? ownRecordFolder)
     {
         Records = recordFolder is null ? null : new FolderRecordSource(recordFolder);
         _ownRecordFolder = ownRecordFolder;
-        _recordRegistration = Records is null || !serveRecords ? null : MeterRecordSources.Register(meter.Resource, Records);
         _vxi11 = vxi11;
         _hiSlip = hiSlip;
         TimeProvider = time;
@@ -55,8 +53,8 @@ public sealed class VirtualBench : IAsyncDisposable
 
     /// <summary>
     /// The simulated meter's COMTRADE records when it writes them (<see cref="SimulatedMeterOptions.RecordFolder"/>):
-    /// attach to the opened meter with MeterRecordSources so events points check them. Serve the folder over SFTP with
-    /// any sshd to exercise the SFTP path instead.
+    /// give them to the run (BenchConnections.Records) so events and harmonic points check them; `bench sim` prints the
+    /// folder. Serve the folder over SFTP with any sshd to exercise the SFTP path instead.
     /// </summary>
     public IRecordSource? Records { get; }
 
@@ -113,7 +111,7 @@ public sealed class VirtualBench : IAsyncDisposable
 
             var meter = await SimulatedPm8000.StartAsync(meterView, meterOptions, cancellationToken);
             pulsingMeter = meter;
-            return new VirtualBench(time, grid, source, reference, meter, vxi11, hiSlip, meterOptions.RecordFolder, ownRecords, options.ServeRecords);
+            return new VirtualBench(time, grid, source, reference, meter, vxi11, hiSlip, meterOptions.RecordFolder, ownRecords);
         }
         catch
         {
@@ -145,7 +143,6 @@ public sealed class VirtualBench : IAsyncDisposable
         await Source.DisposeAsync();
         await _hiSlip.DisposeAsync();
         await _vxi11.DisposeAsync();
-        _recordRegistration?.Dispose();
         if (_ownRecordFolder is not null)
         {
             try

@@ -24,9 +24,8 @@ public sealed record VirtualBenchOptions
 
     /// <summary>
     /// The simulated meter writes a COMTRADE record of each event into a folder of the bench's own (unless
-    /// <see cref="SimulatedMeterOptions.RecordFolder"/> names one), registered for its Modbus resource so events and
-    /// harmonic points find them (MeterRecordSources); the bench's own folder is deleted with it. False: records are
-    /// written only where RecordFolder says and nobody is told where they are.
+    /// <see cref="SimulatedMeterOptions.RecordFolder"/> names one), offered as <see cref="VirtualBench.Records"/>; the
+    /// bench's own folder is deleted with it. False: records are written only where RecordFolder says.
     /// </summary>
     public bool ServeRecords { get; init; } = true;
 

@@ -35,6 +35,16 @@ public class SimCommandTests
             var meter = new Uri(lines.Single(l => l.StartsWith("meter ", StringComparison.Ordinal))[6..]);
             Assert.That(lines.Any(l => l.StartsWith("reference TCPIP::127.0.0.1::", StringComparison.Ordinal)), Is.True);
 
+            // The folder the simulated meter writes its COMTRADE records into, for a bench profile's meter records.
+            while (!lines.Any(l => l.StartsWith("records ", StringComparison.Ordinal)) && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(50);
+                lines = File.ReadAllLines(output).ToList();
+            }
+
+            var records = lines.Single(l => l.StartsWith("records ", StringComparison.Ordinal))[8..];
+            Assert.That(Directory.Exists(records), Is.True, records);
+
             // pyvisa-py (Debian) over TCPIP SOCKET.
             var idn = Run("/usr/bin/python3", "-c", $"import pyvisa; i = pyvisa.ResourceManager('@py').open_resource('{source}'); i.read_termination = i.write_termination = '\\n'; print(i.query('*IDN?'))");
             Assert.That(idn, Does.StartWith("Bench,SIM-SOURCE-3P,"));

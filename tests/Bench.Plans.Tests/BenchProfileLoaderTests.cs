@@ -51,3 +51,47 @@ public class BenchProfileLoaderTests
         }
     }
 }
+
+public class BenchProfileMeterRecordsTests
+{
+    private const string Instruments = "name: b\nsource:\n  profile: s.yaml\n  resource: TCPIP::10.0.0.1::5025::SOCKET\nreference:\n  profile: r.yaml\n  resource: TCPIP::10.0.0.2::inst0::INSTR\n";
+
+    [Test]
+    public void A_meter_mapping_declares_where_its_records_are()
+    {
+        var sftp = Load("meter:\n  resource: modbus-tcp://10.0.0.3:502?unit=1\n  records: sftp://bench@10.0.0.3:22/COMTRADE?key=/home/bench/.ssh/id_ed25519\n");
+        var folder = Load("meter: { resource: modbus-tcp://10.0.0.3:502?unit=1, records: /mnt/meter-records }\n");
+        var plain = Load("meter: modbus-tcp://10.0.0.3:502?unit=1\n");
+        Assert.Multiple(() =>
+        {
+            Assert.That(sftp.MeterResource, Is.EqualTo("modbus-tcp://10.0.0.3:502?unit=1"));
+            Assert.That(sftp.MeterRecords, Does.StartWith("sftp://bench@10.0.0.3:22/COMTRADE"));
+            Assert.That(folder.MeterRecords, Is.EqualTo("/mnt/meter-records"));
+            Assert.That(plain.MeterResource, Is.EqualTo("modbus-tcp://10.0.0.3:502?unit=1"));
+            Assert.That(plain.MeterRecords, Is.Null);
+        });
+    }
+
+    [TestCase("meter:\n  resource: modbus-tcp://10.0.0.3:502?unit=1\n  records: sftp://10.0.0.3/COMTRADE\n", ":10:12", "sftp://USER@HOST")]
+    [TestCase("meter:\n  resource: modbus-tcp://10.0.0.3:502?unit=1\n  recrods: /mnt/x\n", ":10:3", "unknown key 'recrods'")]
+    [TestCase("meter:\n  records: /mnt/x\n", ":9:", "missing 'resource'")]
+    public void Meter_mapping_errors_are_located(string meter, string where, string message)
+    {
+        var e = Assert.Throws<BenchInputException>(() => Load(meter))!;
+        Assert.That(e.Message, Does.Contain(where).And.Contain(message));
+    }
+
+    private static Model.BenchProfile Load(string meter)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"bench-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, Instruments + meter);
+        try
+        {
+            return BenchProfileLoader.Load(path);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}

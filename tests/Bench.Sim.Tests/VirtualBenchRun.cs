@@ -52,12 +52,8 @@ internal static class VirtualBenchRun
             await using var source = await InstrumentConnector.OpenSourceAsync(sourceProfile ?? InstrumentProfile.LoadShipped("bench-sim-source.yaml"), bench.SourceResource, calibration, null, CancellationToken.None);
             await using var referenceStandard = await InstrumentConnector.OpenReferenceAsync(reference, bench.ReferenceResource, calibration, null, CancellationToken.None);
             await using var meter = await ModbusMeter.ConnectAsync(dut, bench.MeterResource, CancellationToken.None);
-            if (records?.Invoke(bench) is { } recordSource)
-            {
-                MeterRecordSources.Attach(meter, recordSource);
-            }
             var figures = BenchUncertaintyFigures.For(reference, calibrationPercent: 0.005);
-            var executor = new PlanExecutor(new BenchConnections(source, referenceStandard, meter, bench.Clock), figures);
+            var executor = new PlanExecutor(new BenchConnections(source, referenceStandard, meter, bench.Clock) { Records = records?.Invoke(bench) }, figures);
             var outcome = await executor.RunAsync(plan, PointResolver.Resolve(plan, ratings), null, null, null, CancellationToken.None);
             return outcome.Points;
         }

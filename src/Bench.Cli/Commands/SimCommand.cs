@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 
 using Bench.Cli.Running;
+using Bench.Dut.Records;
 using Bench.Core.Errors;
 using Bench.Core.Quantities;
 using Bench.Instruments.Profiles;
@@ -61,6 +62,13 @@ public static class SimCommand
                 }
 
                 Console.WriteLine($"meter {virtualBench.MeterResource}");
+                if (virtualBench.Records is FolderRecordSource records)
+                {
+                    // Not a VISA or Modbus endpoint: the folder the simulated meter writes its COMTRADE records into,
+                    // for a bench profile's `meter: { resource: …, records: FOLDER }` (served until bench sim stops).
+                    Console.WriteLine($"records {records.Folder}");
+                }
+
                 Console.Out.Flush();
 
                 using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);

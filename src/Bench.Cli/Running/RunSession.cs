@@ -6,6 +6,7 @@ using Bench.Core.Identity;
 using Bench.Core.Results;
 using Bench.Core.Time;
 using Bench.Dut.Meter;
+using Bench.Dut.Records;
 using Bench.Dut.Profiles;
 using Bench.Instruments;
 using Bench.Instruments.Profiles;
@@ -110,6 +111,11 @@ public sealed class RunSession(TextWriter output, TextWriter errors)
             var referenceResource = Pick(benchProfile.Reference.Resource, virtualBench?.ReferenceResource);
             var meterResource = Pick(benchProfile.MeterResource, virtualBench?.MeterResource);
 
+            // The meter's waveform records: where the bench profile says, else the virtual meter's own folder.
+            var records = benchProfile.MeterRecords is { } declared
+                ? RecordSources.Parse(declared, Path.GetDirectoryName(Path.GetFullPath(benchProfile.File)) ?? ".")
+                : benchProfile.MeterResource == BenchProfile.Virtual ? virtualBench?.Records : null;
+
             using var transcript = new TranscriptFile();
             var connection = new InstrumentConnectionOptions { Transcript = transcript.Scpi };
             await using var source = await InstrumentConnector.OpenSourceAsync(sourceProfile, sourceResource, Calibration(benchProfile.Source), logging, connection, ct);
@@ -137,7 +143,7 @@ public sealed class RunSession(TextWriter output, TextWriter errors)
             await using (var journal = RunJournal.OpenForAppend(outDir))
             {
                 var figures = BenchUncertaintyFigures.For(referenceProfile, benchProfile.Reference.CalibrationUncertaintyPercent);
-                var executor = new PlanExecutor(new BenchConnections(source, reference, meter, clock), figures, logging.CreateLogger<PlanExecutor>());
+                var executor = new PlanExecutor(new BenchConnections(source, reference, meter, clock) { Records = records }, figures, logging.CreateLogger<PlanExecutor>());
                 outcome = await executor.RunAsync(plan, points, journal, previous?.Points, new ConsoleProgress(output, transcript.EndOfPoint), ct);
             }
 

@@ -13,8 +13,8 @@ public static class BenchProfileLoader
         var name = root.RequiredString("name");
         var source = ReadInstrument(root, "source");
         var reference = ReadInstrument(root, "reference");
-        var meter = root.OptionalString("meter") ?? BenchProfile.Virtual;
-        var profile = new BenchProfile(name, source, reference, meter) { File = path };
+        var (meter, records) = ReadMeter(root);
+        var profile = new BenchProfile(name, source, reference, meter) { File = path, MeterRecords = records };
         if (root.OptionalMap("nominal") is { } nominal)
         {
             profile = profile with
@@ -28,6 +28,32 @@ public static class BenchProfileLoader
 
         root.RejectUnknownKeys();
         return profile;
+    }
+
+    /// <summary>`meter: RESOURCE`, or `meter: { resource: RESOURCE, records: sftp://…|FOLDER }`; absent = the virtual meter.</summary>
+    private static (string Resource, string? Records) ReadMeter(YamlMap root)
+    {
+        if (!root.IsMap("meter") || root.OptionalMap("meter") is not { } map)
+        {
+            return (root.OptionalString("meter") ?? BenchProfile.Virtual, null);
+        }
+
+        var resource = map.RequiredString("resource");
+        var records = map.OptionalString("records");
+        if (records is { } r && r.StartsWith("sftp:", StringComparison.OrdinalIgnoreCase))
+        {
+            try
+            {
+                Dut.Records.SftpRecordSource.Parse(r);
+            }
+            catch (BenchInputException e)
+            {
+                throw new BenchInputException(map.At(map.Scalar("records")!), e.Message);
+            }
+        }
+
+        map.RejectUnknownKeys();
+        return (resource, records);
     }
 
     private static double? Positive(YamlMap map, string key)

@@ -10,6 +10,12 @@ public sealed record BenchProfile(string Name, BenchInstrument Source, BenchInst
 
     public string File { get; init; } = "";
 
+    /// <summary>
+    /// Where the meter's waveform records are (`meter: records:`): an sftp:// site or a folder; null: not declared,
+    /// and events points say "records: not checked" (harmonic points from waveforms stay INCOMPLETE).
+    /// </summary>
+    public string? MeterRecords { get; init; }
+
     /// <summary>The bench's nominal point, where `bench sim --energize` switches the source on.</summary>
     public double NominalVoltageV { get; init; } = 230;
 

@@ -97,6 +97,9 @@ public sealed class YamlMap
             : throw new BenchInputException(At(node), $"'{key}' must be a date written yyyy-mm-dd, not '{node.Value}'");
     }
 
+    /// <summary>Whether <paramref name="key"/> is there and holds a mapping (for keys that take a value or a mapping).</summary>
+    public bool IsMap(string key) => _node.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlMappingNode;
+
     public YamlMap? OptionalMap(string key)
     {
         if (!TryGet(key, out var node))

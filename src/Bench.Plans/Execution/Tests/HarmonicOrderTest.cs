@@ -31,7 +31,7 @@ public sealed class HarmonicOrderTest(PointRunContext context) : IPointTestRunne
         var bench = context.Bench;
         var order = point.Plan.Stimulus.HarmonicOrder!.Value;
         var unsupported = UnsupportedPowerQualityParameter.Reason(PowerQualityParameter.VoltageHarmonic);
-        var records = MeterRecordSources.Find(bench.Meter);
+        var records = bench.Records;
         if (records is null)
         {
             return context.Incomplete(plan, point, $"{unsupported}; and no waveform records are declared for the meter, so the order cannot be computed from its waveform either");

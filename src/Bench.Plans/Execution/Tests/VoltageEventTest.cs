@@ -54,7 +54,7 @@ public sealed class VoltageEventTest(PointRunContext context) : IPointTestRunner
         }
 
         var limits = PowerQualityEventLimits.For(plan.AccuracyClass, point.Ratings.NominalFrequencyHz) with { StartToleranceS = point.Plan.Stimulus.StartToleranceS };
-        var records = point.Plan.Stimulus.Records == EventRecordsMode.Off ? null : MeterRecordSources.Find(meter);
+        var records = point.Plan.Stimulus.Records == EventRecordsMode.Off ? null : context.Bench.Records;
         if (records is null && point.Plan.Stimulus.Records == EventRecordsMode.Required)
         {
             return context.Incomplete(plan, point, "the point requires the meter's waveform records (records: required), but no record source is declared for the meter (its SFTP site or record folder)");
