@@ -12,6 +12,8 @@ namespace Bench.Cli.Running;
 /// </summary>
 public sealed class ConsoleProgress(TextWriter output, Action<string>? alsoTo = null) : IProgress<PointProgress>
 {
+    private const int MaxReason = 240;
+
     public void Report(PointProgress value)
     {
         var r = value.Result;
@@ -24,7 +26,8 @@ public sealed class ConsoleProgress(TextWriter output, Action<string>? alsoTo = 
             $"[{index}/{value.Count}] {r.Id,-12} {s.CurrentA,8:0.####} A ({s.CurrentPercentOfNominal,5:0.#} % In) {(s.PowerFactor.StartsWith("sin", StringComparison.Ordinal) ? "" : "PF ")}{s.PowerFactor,-5} error {error,11}  limit ±{r.LimitPercent:0.###} {r.ErrorUnit}  {r.Verdict.ToWireText()}");
         if (r.Reason is { } reason)
         {
-            line += $"  ({reason})";
+            // An events point explains every event; a terminal line keeps the start, results.json keeps it all.
+            line += reason.Length <= MaxReason ? $"  ({reason})" : $"  ({reason[..MaxReason]}… full reason in results.json)";
         }
 
         output.WriteLine(line);
