@@ -98,12 +98,17 @@ public sealed class ModbusTcpServer : IAsyncDisposable
             {
                 _connections.Add(connection);
                 _tasks.RemoveAll(t => t.IsCompleted);
-                _tasks.Add(Task.Run(() => ServeAsync(connection)));
+                _tasks.Add(Task.Factory.StartNew(() => Serve(connection), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default));
             }
         }
     }
 
-    private async Task ServeAsync(Socket connection)
+    /// <summary>
+    /// One connection on a thread of its own with blocking socket calls: a request wakes this thread directly, with no
+    /// epoll-thread wake-up and no thread-pool hop (the same design as the SCPI simulators' servers). Disposing the
+    /// server closes the socket, which ends the blocking receive.
+    /// </summary>
+    private void Serve(Socket connection)
     {
         var rx = new byte[MbapHeader.MaxAduLength];
         var tx = new byte[MbapHeader.MaxAduLength];
@@ -111,7 +116,7 @@ public sealed class ModbusTcpServer : IAsyncDisposable
         {
             while (!_stop.IsCancellationRequested)
             {
-                if (!await ReceiveExactlyAsync(connection, rx.AsMemory(0, MbapHeader.Size)).ConfigureAwait(false))
+                if (!ReceiveExactly(connection, rx.AsSpan(0, MbapHeader.Size)))
                 {
                     return;
                 }
@@ -123,19 +128,20 @@ public sealed class ModbusTcpServer : IAsyncDisposable
                     return;
                 }
 
-                if (!await ReceiveExactlyAsync(connection, rx.AsMemory(MbapHeader.Size, header.PduLength)).ConfigureAwait(false))
+                if (!ReceiveExactly(connection, rx.AsSpan(MbapHeader.Size, header.PduLength)))
                 {
                     return;
                 }
 
-                var length = await _handler.HandleAsync(header.UnitId, rx.AsMemory(MbapHeader.Size, header.PduLength), tx.AsMemory(MbapHeader.Size), _stop.Token).ConfigureAwait(false);
+                var handling = _handler.HandleAsync(header.UnitId, rx.AsMemory(MbapHeader.Size, header.PduLength), tx.AsMemory(MbapHeader.Size), _stop.Token);
+                var length = handling.IsCompletedSuccessfully ? handling.Result : handling.AsTask().GetAwaiter().GetResult();
                 if (length == 0)
                 {
                     continue;
                 }
 
                 MbapHeader.For(header.TransactionId, header.UnitId, length).Write(tx);
-                await connection.SendAsync(tx.AsMemory(0, MbapHeader.Size + length), SocketFlags.None, _stop.Token).ConfigureAwait(false);
+                connection.Send(tx, 0, MbapHeader.Size + length, SocketFlags.None);
             }
         }
         catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException or IOException)
@@ -153,11 +159,11 @@ public sealed class ModbusTcpServer : IAsyncDisposable
         }
     }
 
-    private async Task<bool> ReceiveExactlyAsync(Socket socket, Memory<byte> buffer)
+    private static bool ReceiveExactly(Socket socket, Span<byte> buffer)
     {
         while (buffer.Length > 0)
         {
-            var n = await socket.ReceiveAsync(buffer, SocketFlags.None, _stop.Token).ConfigureAwait(false);
+            var n = socket.Receive(buffer, SocketFlags.None);
             if (n == 0)
             {
                 return false;
