@@ -4,11 +4,16 @@ namespace Bench.Visa.Transports;
 
 /// <summary>
 /// A <see cref="Stream"/> over a connected socket that never leaves blocking mode (see <see cref="BlockingSocket"/>):
-/// the stream that the VISA transports and RPC/HiSLIP framing read and write instead of a NetworkStream.
+/// the stream that the VISA transports and RPC/HiSLIP framing read and write instead of a NetworkStream. Reads are
+/// buffered, so that framing which reads a header and then a body costs one poll(2) and one recv(2) per arriving
+/// reply, not two of each.
 /// </summary>
 public sealed class PolledSocketStream : Stream
 {
     private readonly ReadableWaiter _waiter;
+    private readonly byte[] _rx = new byte[16 * 1024];
+    private int _rxStart;
+    private int _rxEnd;
     private TimeSpan _writeTimeout = Timeout.InfiniteTimeSpan;
 
     public PolledSocketStream(Socket socket)
@@ -46,14 +51,41 @@ public sealed class PolledSocketStream : Stream
 
     public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
-    public override int Read(byte[] buffer, int offset, int count) => Socket.Receive(buffer, offset, count, SocketFlags.None);
+    /// <summary>Bytes received but not yet read.</summary>
+    public int Buffered => _rxEnd - _rxStart;
 
-    public override int Read(Span<byte> buffer) => Socket.Receive(buffer, SocketFlags.None);
+    /// <summary>Forgets the bytes received but not yet read (device clear on a raw socket).</summary>
+    public void DiscardBuffered() => _rxStart = _rxEnd = 0;
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        if (Buffered == 0)
+        {
+            var direct = Fill(buffer);
+            if (direct >= 0)
+            {
+                return direct;
+            }
+        }
+
+        return TakeBuffered(buffer);
+    }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        await BlockingSocket.WaitReadableAsync(Socket, SynchronousWait, _waiter, cancellationToken).ConfigureAwait(false);
-        return Socket.Receive(buffer.Span, SocketFlags.None);
+        if (Buffered == 0)
+        {
+            await BlockingSocket.WaitReadableAsync(Socket, SynchronousWait, _waiter, cancellationToken).ConfigureAwait(false);
+            var direct = Fill(buffer.Span);
+            if (direct >= 0)
+            {
+                return direct;
+            }
+        }
+
+        return TakeBuffered(buffer.Span);
     }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
@@ -96,5 +128,26 @@ public sealed class PolledSocketStream : Stream
         }
 
         base.Dispose(disposing);
+    }
+
+    /// <summary>Receives once: straight into a destination as large as the buffer (returns the count), else into the buffer (returns -1).</summary>
+    private int Fill(Span<byte> destination)
+    {
+        if (destination.Length >= _rx.Length)
+        {
+            return Socket.Receive(destination, SocketFlags.None);
+        }
+
+        _rxStart = 0;
+        _rxEnd = Socket.Receive(_rx, SocketFlags.None);
+        return -1;
+    }
+
+    private int TakeBuffered(Span<byte> destination)
+    {
+        var n = Math.Min(destination.Length, Buffered);
+        _rx.AsSpan(_rxStart, n).CopyTo(destination);
+        _rxStart += n;
+        return n;
     }
 }

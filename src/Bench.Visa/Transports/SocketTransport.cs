@@ -102,6 +102,7 @@ public sealed class SocketTransport : IMessageTransport
     public Task ClearAsync(CancellationToken cancellationToken)
     {
         // No device clear on a raw socket: drop whatever already arrived so the next reply is not a stale one.
+        _stream.DiscardBuffered();
         var socket = _stream.Socket;
         var scratch = new byte[4096];
         while (socket.Available > 0)
