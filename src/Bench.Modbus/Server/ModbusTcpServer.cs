@@ -110,13 +110,15 @@ public sealed class ModbusTcpServer : IAsyncDisposable
     /// </summary>
     private void Serve(Socket connection)
     {
-        var rx = new byte[MbapHeader.MaxAduLength];
+        // Requests are received into one buffer as they arrive (one recv for a whole ADU, usually), then framed.
+        var rx = new byte[2 * MbapHeader.MaxAduLength];
         var tx = new byte[MbapHeader.MaxAduLength];
+        var received = 0;
         try
         {
             while (!_stop.IsCancellationRequested)
             {
-                if (!ReceiveExactly(connection, rx.AsSpan(0, MbapHeader.Size)))
+                if (!ReceiveAtLeast(connection, rx, ref received, MbapHeader.Size))
                 {
                     return;
                 }
@@ -128,13 +130,16 @@ public sealed class ModbusTcpServer : IAsyncDisposable
                     return;
                 }
 
-                if (!ReceiveExactly(connection, rx.AsSpan(MbapHeader.Size, header.PduLength)))
+                var frame = MbapHeader.Size + header.PduLength;
+                if (!ReceiveAtLeast(connection, rx, ref received, frame))
                 {
                     return;
                 }
 
                 var handling = _handler.HandleAsync(header.UnitId, rx.AsMemory(MbapHeader.Size, header.PduLength), tx.AsMemory(MbapHeader.Size), _stop.Token);
                 var length = handling.IsCompletedSuccessfully ? handling.Result : handling.AsTask().GetAwaiter().GetResult();
+                Buffer.BlockCopy(rx, frame, rx, 0, received - frame);
+                received -= frame;
                 if (length == 0)
                 {
                     continue;
@@ -159,17 +164,18 @@ public sealed class ModbusTcpServer : IAsyncDisposable
         }
     }
 
-    private static bool ReceiveExactly(Socket socket, Span<byte> buffer)
+    /// <summary>Receives until <paramref name="buffer"/> holds at least <paramref name="count"/> bytes; false when the client closed.</summary>
+    private static bool ReceiveAtLeast(Socket socket, byte[] buffer, ref int received, int count)
     {
-        while (buffer.Length > 0)
+        while (received < count)
         {
-            var n = socket.Receive(buffer, SocketFlags.None);
+            var n = socket.Receive(buffer, received, buffer.Length - received, SocketFlags.None);
             if (n == 0)
             {
                 return false;
             }
 
-            buffer = buffer[n..];
+            received += n;
         }
 
         return true;
