@@ -13,7 +13,7 @@ public static class InterleavedRounds
         var samples = clients.ToDictionary(c => c.Name, _ => new List<RoundTripSample>());
         foreach (var client in clients)
         {
-            _ = await client.RunAsync(Math.Min(seconds, 0.5), cancellationToken).ConfigureAwait(false); // warm-up (JIT tiers, caches)
+            _ = await client.RunAsync(Math.Max(seconds, 1.5), cancellationToken).ConfigureAwait(false); // warm-up: JIT tiers, PGO, caches
         }
 
         for (var r = 0; r < repeats; r++)
