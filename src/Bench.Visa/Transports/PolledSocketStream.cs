@@ -24,7 +24,10 @@ public sealed class PolledSocketStream : Stream
 
     public Socket Socket { get; }
 
-    /// <summary>How long a read waits for data on the calling thread before it waits on a pool thread.</summary>
+    /// <summary>
+    /// How long a read waits for data on the calling thread before it waits on the socket's waiter thread. poll(2)
+    /// counts whole milliseconds: Socket.Poll truncates a shorter wait to 0, so less than 1 ms means "do not wait".
+    /// </summary>
     public TimeSpan SynchronousWait { get; set; } = TimeSpan.FromMilliseconds(1);
 
     /// <summary>The longest a write may block on a peer that does not read (SO_SNDTIMEO); set only when it changes.</summary>

@@ -20,7 +20,9 @@ internal sealed class ReadableWaiter(Socket socket) : IDisposable
     public Task WaitAsync(CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var pending = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // The reader's continuation runs on the waiter thread itself: no further hop to the thread pool (whose idle
+        // workers then spin). The reader awaits its socket's next wait from there, which returns this thread to Run.
+        var pending = new TaskCompletionSource();
         lock (_gate)
         {
             _pending = pending;

@@ -31,9 +31,9 @@ public sealed class SocketTransport : IMessageTransport
     public byte? TermChar { get; set; }
 
     /// <summary>
-    /// How long a read first waits for the reply on the calling thread before it waits on a pool thread. Instruments on
-    /// a LAN answer a query in tens to hundreds of microseconds: waiting in poll(2) that long costs less than a trip
-    /// through the thread pool and halves the round-trip time. Zero goes to the pool thread at once.
+    /// How long a read first waits for the reply on the calling thread before it waits on the socket's waiter thread.
+    /// Instruments on a LAN answer a query in tens to hundreds of microseconds: waiting in poll(2) that long costs less
+    /// than a hand-over to another thread. poll(2) counts whole milliseconds; below 1 ms the read does not wait here.
     /// </summary>
     public TimeSpan SynchronousWait
     {
