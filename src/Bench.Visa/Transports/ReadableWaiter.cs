@@ -20,9 +20,9 @@ internal sealed class ReadableWaiter(Socket socket) : IDisposable
     public Task WaitAsync(CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        // The reader's continuation runs on the waiter thread itself: no further hop to the thread pool (whose idle
-        // workers then spin). The reader awaits its socket's next wait from there, which returns this thread to Run.
-        var pending = new TaskCompletionSource();
+        // The reader continues on the thread pool, never on this thread: a reader that blocked on its own socket's next
+        // wait from here (sync over async) would otherwise wait for itself until its timeout.
+        var pending = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_gate)
         {
             _pending = pending;
