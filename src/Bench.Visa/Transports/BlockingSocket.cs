@@ -7,7 +7,8 @@ namespace Bench.Visa.Transports;
 /// done one asynchronous operation (ConnectAsync, ReadAsync…) on Linux, every segment that arrives also wakes the
 /// runtime's epoll thread: measured on a 2-core machine, that extra wake-up costs 15–40 µs of CPU per query round trip,
 /// more than the round trip itself. Here connecting runs on a pool thread, sends are blocking (bounded by SO_SNDTIMEO),
-/// and a read first waits in poll(2) on the caller's thread, then on the socket's own <see cref="ReadableWaiter"/> thread.
+/// and a read first blocks in recv(2) on the caller's thread (bounded by SO_RCVTIMEO), then waits on the socket's own
+/// <see cref="ReadableWaiter"/> thread (see <see cref="PolledSocketStream"/>).
 /// </summary>
 internal static class BlockingSocket
 {
@@ -27,22 +28,6 @@ internal static class BlockingSocket
             _ = connecting.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             throw;
         }
-    }
-
-    /// <summary>
-    /// Returns when <paramref name="socket"/> has data (or end of stream, or an error) to read: first waiting up to
-    /// <paramref name="synchronousWait"/> on the calling thread, which is where a LAN or loopback reply lands, then
-    /// off it on <paramref name="waiter"/>'s thread. Throws <see cref="OperationCanceledException"/> when <paramref name="cancellationToken"/> fires first.
-    /// </summary>
-    public static ValueTask WaitReadableAsync(Socket socket, TimeSpan synchronousWait, ReadableWaiter waiter, CancellationToken cancellationToken)
-    {
-        if (socket.Poll(synchronousWait, SelectMode.SelectRead))
-        {
-            return ValueTask.CompletedTask;
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        return new ValueTask(waiter.WaitAsync(cancellationToken));
     }
 
     /// <summary>Sends all of <paramref name="data"/>, blocking at most the socket's send timeout per piece; cancellation is checked between pieces.</summary>
