@@ -36,9 +36,9 @@ public sealed class SimulatorProcess : IAsyncDisposable
     public static async Task<SimulatorProcess> StartAsync(string area, CancellationToken cancellationToken)
     {
         var info = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
-        if (!Path.GetFileNameWithoutExtension(Environment.ProcessPath!).Equals("Bench.Benchmarks", StringComparison.Ordinal))
+        if (Path.GetFileName(Environment.ProcessPath!) is "dotnet" or "dotnet.exe")
         {
-            info.ArgumentList.Add(Assembly.GetExecutingAssembly().Location); // run as "dotnet Bench.Benchmarks.dll"
+            info.ArgumentList.Add(Assembly.GetExecutingAssembly().Location); // "dotnet Bench.Benchmarks.dll", else the apphost itself
         }
 
         info.ArgumentList.Add(area);
@@ -59,6 +59,7 @@ public sealed class SimulatorProcess : IAsyncDisposable
             }
         }
 
+        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
         throw new InvalidOperationException($"the simulator process ended before it was ready (exit code {process.ExitCode})");
     }
 
