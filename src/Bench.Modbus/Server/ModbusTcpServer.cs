@@ -98,20 +98,27 @@ public sealed class ModbusTcpServer : IAsyncDisposable
             {
                 _connections.Add(connection);
                 _tasks.RemoveAll(t => t.IsCompleted);
-                _tasks.Add(Task.Run(() => ServeAsync(connection)));
+                _tasks.Add(Task.Factory.StartNew(() => Serve(connection), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default));
             }
         }
     }
 
-    private async Task ServeAsync(Socket connection)
+    /// <summary>
+    /// One connection on a thread of its own with blocking socket calls: a request wakes this thread directly, with no
+    /// epoll-thread wake-up and no thread-pool hop (the same design as the SCPI simulators' servers). Disposing the
+    /// server closes the socket, which ends the blocking receive.
+    /// </summary>
+    private void Serve(Socket connection)
     {
-        var rx = new byte[MbapHeader.MaxAduLength];
+        // Requests are received into one buffer as they arrive (one recv for a whole ADU, usually), then framed.
+        var rx = new byte[2 * MbapHeader.MaxAduLength];
         var tx = new byte[MbapHeader.MaxAduLength];
+        var received = 0;
         try
         {
             while (!_stop.IsCancellationRequested)
             {
-                if (!await ReceiveExactlyAsync(connection, rx.AsMemory(0, MbapHeader.Size)).ConfigureAwait(false))
+                if (!ReceiveAtLeast(connection, rx, ref received, MbapHeader.Size))
                 {
                     return;
                 }
@@ -123,19 +130,23 @@ public sealed class ModbusTcpServer : IAsyncDisposable
                     return;
                 }
 
-                if (!await ReceiveExactlyAsync(connection, rx.AsMemory(MbapHeader.Size, header.PduLength)).ConfigureAwait(false))
+                var frame = MbapHeader.Size + header.PduLength;
+                if (!ReceiveAtLeast(connection, rx, ref received, frame))
                 {
                     return;
                 }
 
-                var length = await _handler.HandleAsync(header.UnitId, rx.AsMemory(MbapHeader.Size, header.PduLength), tx.AsMemory(MbapHeader.Size), _stop.Token).ConfigureAwait(false);
+                var handling = _handler.HandleAsync(header.UnitId, rx.AsMemory(MbapHeader.Size, header.PduLength), tx.AsMemory(MbapHeader.Size), _stop.Token);
+                var length = handling.IsCompletedSuccessfully ? handling.Result : handling.AsTask().GetAwaiter().GetResult();
+                Buffer.BlockCopy(rx, frame, rx, 0, received - frame);
+                received -= frame;
                 if (length == 0)
                 {
                     continue;
                 }
 
                 MbapHeader.For(header.TransactionId, header.UnitId, length).Write(tx);
-                await connection.SendAsync(tx.AsMemory(0, MbapHeader.Size + length), SocketFlags.None, _stop.Token).ConfigureAwait(false);
+                connection.Send(tx, 0, MbapHeader.Size + length, SocketFlags.None);
             }
         }
         catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException or IOException)
@@ -153,17 +164,18 @@ public sealed class ModbusTcpServer : IAsyncDisposable
         }
     }
 
-    private async Task<bool> ReceiveExactlyAsync(Socket socket, Memory<byte> buffer)
+    /// <summary>Receives until <paramref name="buffer"/> holds at least <paramref name="count"/> bytes; false when the client closed.</summary>
+    private static bool ReceiveAtLeast(Socket socket, byte[] buffer, ref int received, int count)
     {
-        while (buffer.Length > 0)
+        while (received < count)
         {
-            var n = await socket.ReceiveAsync(buffer, SocketFlags.None, _stop.Token).ConfigureAwait(false);
+            var n = socket.Receive(buffer, received, buffer.Length - received, SocketFlags.None);
             if (n == 0)
             {
                 return false;
             }
 
-            buffer = buffer[n..];
+            received += n;
         }
 
         return true;

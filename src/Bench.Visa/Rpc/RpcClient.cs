@@ -1,5 +1,7 @@
 using System.Net.Sockets;
 
+using Bench.Visa.Transports;
+
 namespace Bench.Visa.Rpc;
 
 /// <summary>
@@ -9,16 +11,15 @@ namespace Bench.Visa.Rpc;
 public sealed class RpcClient : IAsyncDisposable
 {
     private const int MaxRecordBytes = 64 * 1024 * 1024;
-    private readonly TcpClient _tcp;
-    private readonly NetworkStream _stream;
+    private readonly PolledSocketStream _stream;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly XdrWriter _writer = new(1024);
     private uint _xid;
 
-    private RpcClient(TcpClient tcp, uint program, uint version)
+    private RpcClient(Socket socket, uint program, uint version)
     {
-        _tcp = tcp;
-        _stream = tcp.GetStream();
+        // Records are small and the server reads each whole before it answers: a send blocks only on a stalled server.
+        _stream = new PolledSocketStream(socket) { SendTimeout = TimeSpan.FromSeconds(10) };
         Program = program;
         Version = version;
         _xid = (uint)Random.Shared.Next();
@@ -30,18 +31,10 @@ public sealed class RpcClient : IAsyncDisposable
 
     public static async Task<RpcClient> ConnectAsync(string host, int port, uint program, uint version, CancellationToken cancellationToken)
     {
-        var tcp = new TcpClient { NoDelay = true };
-        try
-        {
-            await tcp.ConnectAsync(host, port, cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            tcp.Dispose();
-            throw;
-        }
-
-        return new RpcClient(tcp, program, version);
+        // A blocking socket outside the runtime's epoll engine (see BlockingSocket); no timeout of its own here, the
+        // caller's token bounds the connect.
+        var socket = await BlockingSocket.ConnectAsync(host, port, Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false);
+        return new RpcClient(socket, program, version);
     }
 
     /// <summary>Asks the portmapper on <paramref name="host"/>:111 for the TCP port of a program.</summary>
@@ -64,11 +57,9 @@ public sealed class RpcClient : IAsyncDisposable
             await RpcRecord.WriteAsync(_stream, _writer, cancellationToken).ConfigureAwait(false);
             while (true)
             {
-                // Replies usually arrive within microseconds: wait for them in poll(2) before going asynchronous
-                // (the same fast path as SocketTransport); the server writes each record in one piece.
-                var record = (_tcp.Client.Poll(1000, SelectMode.SelectRead)
-                        ? RpcRecord.Read(_stream, MaxRecordBytes)
-                        : await RpcRecord.ReadAsync(_stream, MaxRecordBytes, cancellationToken).ConfigureAwait(false))
+                // Replies usually arrive within microseconds: the stream waits for them in poll(2) on this thread
+                // before going to a pool thread (see BlockingSocket).
+                var record = await RpcRecord.ReadAsync(_stream, MaxRecordBytes, cancellationToken).ConfigureAwait(false)
                     ?? throw new IOException("the RPC server closed the connection");
                 var reply = new XdrReader(record);
                 if (reply.UInt() != xid)
@@ -108,7 +99,6 @@ public sealed class RpcClient : IAsyncDisposable
     public ValueTask DisposeAsync()
     {
         _stream.Dispose();
-        _tcp.Dispose();
         _gate.Dispose();
         return ValueTask.CompletedTask;
     }

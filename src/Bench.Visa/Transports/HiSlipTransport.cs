@@ -17,23 +17,19 @@ public sealed class HiSlipTransport : IMessageTransport
     public const ushort ProtocolVersion = 0x0100;
     public const ulong ClientMaxMessageSize = 1024 * 1024;
     private static readonly byte[] VendorId = "BN"u8.ToArray();
-    private readonly TcpClient _syncTcp;
-    private readonly TcpClient _asyncTcp;
-    private readonly NetworkStream _sync;
-    private readonly NetworkStream _async;
+    private readonly PolledSocketStream _sync;
+    private readonly PolledSocketStream _async;
     private uint _messageId = HiSlipMessage.FirstMessageId;
     private uint _expectedReplyId = HiSlipMessage.FirstMessageId;
     private bool _rmtDelivered;
     private HiSlipMessage? _partial;
     private int _partialOffset;
 
-    private HiSlipTransport(string resource, TcpClient syncTcp, TcpClient asyncTcp, ushort sessionId, bool overlapped, ushort serverVersion)
+    private HiSlipTransport(string resource, PolledSocketStream sync, PolledSocketStream async, ushort sessionId, bool overlapped, ushort serverVersion)
     {
         Resource = resource;
-        _syncTcp = syncTcp;
-        _asyncTcp = asyncTcp;
-        _sync = syncTcp.GetStream();
-        _async = asyncTcp.GetStream();
+        _sync = sync;
+        _async = async;
         SessionId = sessionId;
         Overlapped = overlapped;
         ServerVersion = serverVersion;
@@ -59,21 +55,22 @@ public sealed class HiSlipTransport : IMessageTransport
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         cts.CancelAfter(timeout);
-        var syncTcp = new TcpClient { NoDelay = true };
-        var asyncTcp = new TcpClient { NoDelay = true };
+        PolledSocketStream? sync = null;
+        PolledSocketStream? async = null;
         try
         {
-            await syncTcp.ConnectAsync(host, port, cts.Token).ConfigureAwait(false);
+            // Blocking sockets outside the runtime's epoll engine (see BlockingSocket); the linked token bounds the connects.
+            sync = new PolledSocketStream(await BlockingSocket.ConnectAsync(host, port, System.Threading.Timeout.InfiniteTimeSpan, cts.Token).ConfigureAwait(false)) { SendTimeout = timeout };
             var init = new HiSlipMessage(HiSlipMessageType.Initialize, 0, ((uint)ProtocolVersion << 16) | ((uint)VendorId[0] << 8) | VendorId[1], Encoding.ASCII.GetBytes(subAddress));
-            await init.WriteAsync(syncTcp.GetStream(), cts.Token).ConfigureAwait(false);
-            var response = await Expect(resource, syncTcp.GetStream(), HiSlipMessageType.InitializeResponse, cts.Token).ConfigureAwait(false);
+            await init.WriteAsync(sync, cts.Token).ConfigureAwait(false);
+            var response = await Expect(resource, sync, HiSlipMessageType.InitializeResponse, cts.Token).ConfigureAwait(false);
             var sessionId = (ushort)(response.Parameter & 0xFFFF);
 
-            await asyncTcp.ConnectAsync(host, port, cts.Token).ConfigureAwait(false);
-            await new HiSlipMessage(HiSlipMessageType.AsyncInitialize, 0, sessionId, ReadOnlyMemory<byte>.Empty).WriteAsync(asyncTcp.GetStream(), cts.Token).ConfigureAwait(false);
-            _ = await Expect(resource, asyncTcp.GetStream(), HiSlipMessageType.AsyncInitializeResponse, cts.Token).ConfigureAwait(false);
+            async = new PolledSocketStream(await BlockingSocket.ConnectAsync(host, port, System.Threading.Timeout.InfiniteTimeSpan, cts.Token).ConfigureAwait(false)) { SendTimeout = timeout };
+            await new HiSlipMessage(HiSlipMessageType.AsyncInitialize, 0, sessionId, ReadOnlyMemory<byte>.Empty).WriteAsync(async, cts.Token).ConfigureAwait(false);
+            _ = await Expect(resource, async, HiSlipMessageType.AsyncInitializeResponse, cts.Token).ConfigureAwait(false);
 
-            var transport = new HiSlipTransport(resource, syncTcp, asyncTcp, sessionId, response.ControlCode == 1, (ushort)(response.Parameter >> 16)) { Timeout = timeout };
+            var transport = new HiSlipTransport(resource, sync, async, sessionId, response.ControlCode == 1, (ushort)(response.Parameter >> 16)) { Timeout = timeout };
             var size = new byte[8];
             BinaryPrimitives.WriteUInt64BigEndian(size, ClientMaxMessageSize);
             var max = await transport.AsyncAsync(new HiSlipMessage(HiSlipMessageType.AsyncMaxMsgSize, 0, 0, size), HiSlipMessageType.AsyncMaxMsgSizeResponse, cts.Token).ConfigureAwait(false);
@@ -83,15 +80,15 @@ public sealed class HiSlipTransport : IMessageTransport
         catch (Exception ex) when (ex is SocketException or IOException or InvalidDataException
             || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            syncTcp.Dispose();
-            asyncTcp.Dispose();
+            sync?.Dispose();
+            async?.Dispose();
             var why = ex is OperationCanceledException ? $"no answer within {timeout.TotalMilliseconds:0} ms" : ex.Message;
             throw new InstrumentFaultException(resource, $"cannot open HiSLIP session '{subAddress}' on {host}:{port}: {why}", ex);
         }
         catch
         {
-            syncTcp.Dispose();
-            asyncTcp.Dispose();
+            sync?.Dispose();
+            async?.Dispose();
             throw;
         }
     }
@@ -225,8 +222,6 @@ public sealed class HiSlipTransport : IMessageTransport
     {
         _sync.Dispose();
         _async.Dispose();
-        _syncTcp.Dispose();
-        _asyncTcp.Dispose();
         return ValueTask.CompletedTask;
     }
 

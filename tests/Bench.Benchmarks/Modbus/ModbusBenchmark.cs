@@ -1,99 +1,135 @@
-using System.Diagnostics;
+using System.Buffers.Binary;
 using System.Globalization;
 
-using Bench.Core.Quantities;
+using Bench.Benchmarks.Visa;
+using Bench.Dut.Profiles;
 using Bench.Modbus.Client;
+using Bench.Modbus.Errors;
 using Bench.Modbus.Protocol;
 using Bench.Modbus.Transport;
-using Bench.Sim.Grid;
-using Bench.Sim.Meter;
 
 namespace Bench.Benchmarks.Modbus;
 
 /// <summary>
-/// FC03 round trips per second on loopback against the simulated PM8000: Bench's ModbusClient side by side with a
-/// libmodbus client (C, gcc) on the same server, for a 2-register read (one float, register 3028) and an 86-register
-/// block (3000–3085). Rounds alternate between the two clients; the median of each is reported with their ratio.
-/// Usage: <c>modbus [--rounds N] [--repeats R] [--require-parity]</c>; exit 1 with --require-parity when Bench is slower.
+/// FC03 round trips per second on loopback against the simulated PM8000 running in a process of its own: Bench's
+/// ModbusClient beside a libmodbus client (C, gcc) on the same server, a raw blocking-socket client on the same server
+/// (what server and kernel cost) and a ping-pong of the same byte counts against a server that does nothing (the
+/// physical minimum), for 10 and 125 registers. Rounds interleave; medians are printed with the load average.
+/// Usage: <c>modbus [--seconds S] [--repeats R] [--require-parity]</c>; exit 1 with --require-parity when Bench is slower.
 /// </summary>
 public static class ModbusBenchmark
 {
-    /// <summary>Synchronous entry for the benchmark table of Program.cs (<c>Func&lt;string[], int&gt;</c>).</summary>
-    public static int Run(string[] args) => RunAsync(args).GetAwaiter().GetResult();
-
     public static async Task<int> RunAsync(string[] args)
     {
-        var rounds = Option(args, "--rounds", 20000);
-        var repeats = Option(args, "--repeats", 5);
-        var requireParity = args.Contains("--require-parity");
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+        if (args.Contains("--serve"))
+        {
+            return await ModbusSimulatorHost.ServeAsync().ConfigureAwait(false);
+        }
+
+        var seconds = Option(args, "--seconds", 1.0);
+        var repeats = (int)Option(args, "--repeats", 5);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(20));
         var ct = cancel.Token;
+        var exe = await LibmodbusClient.BuildAsync(ct).ConfigureAwait(false);
+        await using var server = await SimulatorProcess.StartAsync("modbus", ct).ConfigureAwait(false);
+        var port = int.Parse(server["port"], CultureInfo.InvariantCulture);
+        var unit = byte.Parse(server["unit"], CultureInfo.InvariantCulture);
+        var pingPong = int.Parse(server["pingpong"], CultureInfo.InvariantCulture);
+        Console.WriteLine(Invariant($"modbus: FC03 round trips/s against the simulated PM8000 in its own process (pid {server.ProcessId}), {server["resource"]}"));
+        Console.WriteLine(Invariant($"        {repeats} interleaved rounds of {seconds:0.##} s per client, medians; load average before: {InterleavedRounds.LoadAverage()}"));
 
-        var grid = new SimulatedGrid(TimeProvider.System);
-        grid.Program(ThreePhaseSetpoint.Balanced(230, 5, PowerFactor.Unity, 50));
-        grid.SwitchOutput(true);
-        await using var sim = await SimulatedPm8000.StartAsync(new GridObserver(grid), new SimulatedMeterOptions(), ct);
-        var exe = await LibmodbusClient.BuildAsync(ct);
-
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"modbus: FC03 round trips/s on loopback against {sim.Resource}, {rounds} rounds × {repeats} repeats, median"));
-        // Warm the server (in this process) for both cases with both clients before anything is measured.
-        await using (var warm = new ModbusClient(await ModbusTcpTransport.ConnectAsync("127.0.0.1", sim.Port, TimeSpan.FromSeconds(1), ct)))
-        {
-            await BenchRoundTripsPerSecondAsync(warm, 3027, new ushort[2], 5000, ct);
-            await BenchRoundTripsPerSecondAsync(warm, 2999, new ushort[86], 5000, ct);
-        }
-
-        await LibmodbusClient.RoundTripsPerSecondAsync(exe, sim.Port, 1, 3027, 2, 5000, ct);
         var slower = false;
-        foreach (var (address, count, what) in new[] { (3027, 2, "2 registers (3028 float)"), (2999, 86, "86 registers (3000-3085)") })
+        await using (var probe = new ModbusClient(await ModbusTcpTransport.ConnectAsync("127.0.0.1", port, TimeSpan.FromSeconds(2), ct).ConfigureAwait(false)))
         {
-            var bench = new List<double>();
-            var libmodbus = new List<double>();
-            await using var client = new ModbusClient(await ModbusTcpTransport.ConnectAsync("127.0.0.1", sim.Port, TimeSpan.FromSeconds(1), ct));
-            var buffer = new ushort[count];
-            for (var r = 0; r < repeats; r++)
+            foreach (var wanted in new[] { 10, 125 })
             {
-                bench.Add(await BenchRoundTripsPerSecondAsync(client, address, buffer, rounds, ct));
-                libmodbus.Add(await LibmodbusClient.RoundTripsPerSecondAsync(exe, sim.Port, 1, address, count, rounds, ct));
+                var (address, count) = await FirstReadableAsync(probe, unit, wanted, ct).ConfigureAwait(false);
+                var clients = new List<IBenchmarkClient>();
+                try
+                {
+                    var bench = new ModbusClient(await ModbusTcpTransport.ConnectAsync("127.0.0.1", port, TimeSpan.FromSeconds(2), ct).ConfigureAwait(false));
+                    var buffer = new ushort[count];
+                    clients.Add(new InProcessClient("bench", c => new ValueTask(bench.ReadRegistersAsync(FunctionCode.ReadHoldingRegisters, unit, address, buffer, c)), bench));
+                    clients.Add(await LibmodbusClient.StartAsync(exe, port, unit, address, count, ct).ConfigureAwait(false));
+                    var raw = RawRoundTrip.Over(RawRoundTrip.ConnectSocket("127.0.0.1", port), Fc03Frame(unit, address, count));
+                    clients.Add(new InProcessClient("raw", raw.RoundTrip, raw));
+                    var floor = RawRoundTrip.PingPong("127.0.0.1", pingPong, raw);
+                    clients.Add(new InProcessClient("floor", floor.RoundTrip, floor));
+                    var m = await InterleavedRounds.RunAsync(clients, server, seconds, repeats, ct).ConfigureAwait(false);
+                    slower |= m["bench"].PerSecond < m["libmodbus"].PerSecond;
+                    Print(Invariant($"{count} registers at {address}{(count < wanted ? $" (the map has no {wanted}-register span)" : string.Empty)}"), m);
+                }
+                finally
+                {
+                    foreach (var client in clients)
+                    {
+                        await client.DisposeAsync().ConfigureAwait(false);
+                    }
+                }
             }
-
-            var (b, l) = (Median(bench), Median(libmodbus));
-            slower |= b < l;
-            Console.WriteLine(string.Create(
-                CultureInfo.InvariantCulture,
-                $"  {what,-26} bench {b,9:0} /s ({1e6 / b,5:0.0} µs)   libmodbus {l,9:0} /s ({1e6 / l,5:0.0} µs)   bench/libmodbus {b / l:0.00}"));
         }
 
+        Console.WriteLine(Invariant($"load average after: {InterleavedRounds.LoadAverage()}"));
         Directory.Delete(Path.GetDirectoryName(exe)!, recursive: true);
-        return requireParity && slower ? 1 : 0;
+        return args.Contains("--require-parity") && slower ? 1 : 0;
     }
 
-    private static async Task<double> BenchRoundTripsPerSecondAsync(ModbusClient client, int address, ushort[] buffer, int rounds, CancellationToken ct)
+    /// <summary>
+    /// A register map has holes: the first address of the PM8000 profile where <paramref name="wanted"/> registers
+    /// read, or where the longest shorter block does (in steps of 5) when the map has no such span.
+    /// </summary>
+    private static async Task<(ushort Address, int Count)> FirstReadableAsync(ModbusClient client, byte unit, int wanted, CancellationToken ct)
     {
-        // Warm-up long enough for tiered JIT to reach its optimised code (and the libmodbus client does its own).
-        for (var k = 0; k < Math.Max(2000, rounds / 5); k++)
+        var starts = BuiltInProfiles.Pm8000.AllPoints.Select(p => p.Address).Distinct().Order().ToArray();
+        for (var count = wanted; count > 0; count -= 5)
         {
-            await client.ReadRegistersAsync(FunctionCode.ReadHoldingRegisters, 1, (ushort)address, buffer, ct);
+            var buffer = new ushort[count];
+            foreach (var start in starts)
+            {
+                try
+                {
+                    await client.ReadRegistersAsync(FunctionCode.ReadHoldingRegisters, unit, (ushort)start, buffer, ct).ConfigureAwait(false);
+                    return ((ushort)start, count);
+                }
+                catch (ModbusServerException)
+                {
+                    // a hole in the map within the span: try the next start
+                }
+            }
         }
 
-        var watch = Stopwatch.StartNew();
-        for (var k = 0; k < rounds; k++)
+        throw new InvalidOperationException("no readable registers in the simulated PM8000");
+    }
+
+    private static byte[] Fc03Frame(byte unit, int address, int count)
+    {
+        var frame = new byte[12];
+        BinaryPrimitives.WriteUInt16BigEndian(frame.AsSpan(0), 1); // transaction id
+        BinaryPrimitives.WriteUInt16BigEndian(frame.AsSpan(4), 6); // length: unit + PDU
+        frame[6] = unit;
+        frame[7] = (byte)FunctionCode.ReadHoldingRegisters;
+        BinaryPrimitives.WriteUInt16BigEndian(frame.AsSpan(8), (ushort)address);
+        BinaryPrimitives.WriteUInt16BigEndian(frame.AsSpan(10), (ushort)count);
+        return frame;
+    }
+
+    private static void Print(string what, Dictionary<string, RoundTripSample> m)
+    {
+        Console.WriteLine($"  {what}");
+        foreach (var (name, label) in new[] { ("bench", "Bench ModbusClient"), ("libmodbus", "libmodbus (C)"), ("raw", "raw C# client, same server"), ("floor", "ping-pong floor (no server work)") })
         {
-            await client.ReadRegistersAsync(FunctionCode.ReadHoldingRegisters, 1, (ushort)address, buffer, ct);
+            Console.WriteLine(Invariant($"    {label,-34} {m[name].Describe()}"));
         }
 
-        return rounds / watch.Elapsed.TotalSeconds;
+        var bench = m["bench"].PerSecond;
+        Console.WriteLine(Invariant($"    bench/libmodbus {bench / m["libmodbus"].PerSecond:0.00} (goal ≥ 1)   bench/raw {bench / m["raw"].PerSecond:0.00}   bench/floor {bench / m["floor"].PerSecond:0.00}"));
     }
 
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[sorted.Count / 2];
-    }
-
-    private static int Option(string[] args, string name, int fallback)
+    private static double Option(string[] args, string name, double fallback)
     {
         var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+        return i >= 0 && i + 1 < args.Length ? double.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
     }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,209 +1,129 @@
-using System.Diagnostics;
 using System.Globalization;
 
-using Bench.Sim.Grid;
-using Bench.Sim.Instruments;
+using Bench.Visa.Resources;
+using Bench.Visa.Rpc;
 using Bench.Visa.Scpi;
 using Bench.Visa.Sessions;
+using Bench.Visa.Vxi11;
 
 namespace Bench.Benchmarks.Visa;
 
 /// <summary>
-/// Query round trips per second against the simulated source, Bench's client side by side with pyvisa-py (Debian,
-/// /usr/bin/python3) on the same server, over SOCKET and VXI-11 (and Bench alone over HiSLIP, which pyvisa-py 0.5 lacks).
-/// Usage: VisaBenchmark.RunAsync(["--seconds", "3"]); prints one line per transport and returns 0.
+/// Query round trips per second against the simulated source running in a process of its own, over SOCKET, VXI-11 and
+/// HiSLIP: Bench's ScpiSession beside pyvisa-py on the same server (pyvisa-py 0.5 has no HiSLIP), a raw blocking-socket
+/// client on the same server (what the server and kernel cost), and a ping-pong of the same byte counts against a
+/// server that does nothing (the physical minimum). Rounds interleave; medians are printed with the load average.
+/// Usage: <c>visa [--seconds S] [--repeats R]</c> (1 s rounds, 5 repeats); <c>visa --serve</c> is the server process.
 /// </summary>
 public static class VisaBenchmark
 {
     private const string Query = "SOUR:FREQ?";
 
-    private const string PyVisaScript = """
-        import sys, time, pyvisa
-        rm = pyvisa.ResourceManager("@py")
-        inst = rm.open_resource(sys.argv[1], read_termination="\n", write_termination="\n", timeout=5000)
-        seconds = float(sys.argv[2])
-        for _ in range(20):
-            inst.query("SOUR:FREQ?")
-        n = 0
-        start = time.perf_counter()
-        while time.perf_counter() - start < seconds:
-            inst.query("SOUR:FREQ?")
-            n += 1
-        elapsed = time.perf_counter() - start
-        inst.close()
-        print(f"{n / elapsed:.1f}")
-        """;
-
     public static async Task<int> RunAsync(string[] args)
     {
-        var seconds = 3.0;
-        for (var k = 0; k + 1 < args.Length; k++)
-        {
-            if (args[k] == "--seconds")
-            {
-                seconds = double.Parse(args[k + 1], CultureInfo.InvariantCulture);
-            }
-        }
-
-        var against = Array.IndexOf(args, "--against");
-        if (against >= 0 && against + 1 < args.Length)
-        {
-            // Client only, against a server elsewhere (e.g. a simulator in another process or a real instrument).
-            if (args.Contains("--raw"))
-            {
-                var name = Bench.Visa.Resources.VisaResourceParser.Parse(args[against + 1]);
-                using var raw = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
-                raw.Connect(name.Host!, name.Port!.Value);
-                var q = "SOUR:FREQ?\n"u8.ToArray();
-                var b = new byte[256];
-                var count = 0;
-                var sw = Stopwatch.StartNew();
-                while (sw.Elapsed.TotalSeconds < seconds)
-                {
-                    raw.Send(q);
-                    var got = 0;
-                    do
-                    {
-                        got += raw.Receive(b, got, b.Length - got, System.Net.Sockets.SocketFlags.None);
-                    }
-                    while (b[got - 1] != (byte)'\n');
-                    count++;
-                }
-
-                Console.WriteLine(FormattableString.Invariant($"raw .NET sync socket: {count / sw.Elapsed.TotalSeconds:0} /s"));
-                return 0;
-            }
-
-            if (args.Contains("--layers"))
-            {
-                // Where the client's time goes: transport alone, message session, SCPI session.
-                await using var session = await VisaOpener.OpenAsync(args[against + 1], new VisaSessionOptions(), CancellationToken.None);
-                var q = System.Text.Encoding.ASCII.GetBytes(Query + "\n");
-                var buffer = new byte[256];
-                var rate = await RateAsync(seconds, async () =>
-                {
-                    await session.Transport.WriteAsync(q, true, CancellationToken.None);
-                    var got = 0;
-                    do
-                    {
-                        got += (await session.Transport.ReadAsync(buffer.AsMemory(got), CancellationToken.None)).Count;
-                    }
-                    while (buffer[got - 1] != (byte)'\n');
-                });
-                Console.WriteLine(FormattableString.Invariant($"transport       {rate:0} /s"));
-                rate = await RateAsync(seconds, async () =>
-                {
-                    await session.WriteAsync(Query, CancellationToken.None);
-                    await session.ReadStringAsync(CancellationToken.None);
-                });
-                Console.WriteLine(FormattableString.Invariant($"message session {rate:0} /s"));
-            }
-
-            Console.WriteLine(FormattableString.Invariant($"visa {args[against + 1]}: bench {await BenchRateAsync(args[against + 1], seconds):0} /s"));
-            return 0;
-        }
-
-        // A loopback address of its own, so that the portmapper on port 111 pyvisa-py needs for VXI-11 is ours.
-        var host = $"127.{Random.Shared.Next(1, 255)}.{Random.Shared.Next(0, 256)}.{Random.Shared.Next(1, 255)}";
-        var grid = new SimulatedGrid(TimeProvider.System);
-        await using var source = await SimulatedSource.StartAsync(grid, new SimulatedInstrumentOptions { Host = host }, CancellationToken.None);
         if (args.Contains("--serve"))
         {
-            // Serve only (for profiling with other clients): print the endpoints, run for the given seconds.
-            Console.WriteLine(string.Join("\n", source.Resources));
-            await Task.Delay(TimeSpan.FromSeconds(seconds));
-            return 0;
+            return await VisaSimulatorHost.ServeAsync().ConfigureAwait(false);
         }
 
-        Console.WriteLine($"visa: {Query} round trips per second against the simulated source on {host}, {seconds:0.#} s each");
+        var seconds = Option(args, "--seconds", 1.0);
+        var repeats = (int)Option(args, "--repeats", 5);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(20));
+        var ct = cancel.Token;
+        await using var server = await SimulatorProcess.StartAsync("visa", ct).ConfigureAwait(false);
+        var host = server["host"];
+        Console.WriteLine(Invariant($"visa: {Query} round trips/s against the simulated source in its own process (pid {server.ProcessId}) on {host}"));
+        Console.WriteLine(Invariant($"      {repeats} interleaved rounds of {seconds:0.##} s per client, medians; load average before: {InterleavedRounds.LoadAverage()}"));
 
-        var socketBench = await BenchRateAsync(source.Resource, seconds);
-        var socketPy = await PyVisaRateAsync(source.Resource, seconds);
-        Print("SOCKET", socketBench, socketPy);
-
-        if (source.Vxi11Resource is { } vxi)
+        var pingPongPort = int.Parse(server["pingpong"], CultureInfo.InvariantCulture);
+        foreach (var (transport, resource) in new[] { ("SOCKET", server["socket"]), ("VXI-11", server["vxi11"]), ("HiSLIP", server["hislip"]) })
         {
-            var vxiBench = await BenchRateAsync(vxi, seconds);
-            var vxiPy = vxi.Contains(',', StringComparison.Ordinal) ? double.NaN : await PyVisaRateAsync(vxi, seconds);
-            Print("VXI-11", vxiBench, vxiPy);
+            if (resource == "-")
+            {
+                continue;
+            }
+
+            var clients = new List<IBenchmarkClient>();
+            try
+            {
+                var scpi = await ScpiSession.OpenAsync(resource, new VisaSessionOptions(), null, null, ct).ConfigureAwait(false);
+                clients.Add(new InProcessClient("bench", async c => await scpi.QueryAsync(Query, c).ConfigureAwait(false), scpi));
+                if (transport != "HiSLIP")
+                {
+                    clients.Add(await PyVisaClient.StartAsync(resource, Query, ct).ConfigureAwait(false));
+                    var raw = await ConnectRawAsync(transport, resource, ct).ConfigureAwait(false);
+                    clients.Add(new InProcessClient("raw", raw.RoundTrip, raw));
+                    var floor = RawRoundTrip.PingPong(host, pingPongPort, raw);
+                    clients.Add(new InProcessClient("floor", floor.RoundTrip, floor));
+                }
+
+                var medians = await InterleavedRounds.RunAsync(clients, server, seconds, repeats, ct).ConfigureAwait(false);
+                Print(transport, medians);
+            }
+            finally
+            {
+                foreach (var client in clients)
+                {
+                    await client.DisposeAsync().ConfigureAwait(false);
+                }
+            }
         }
 
-        if (source.HiSlipResource is { } hislip)
-        {
-            Print("HiSLIP", await BenchRateAsync(hislip, seconds), double.NaN);
-        }
-
+        Console.WriteLine(Invariant($"load average after: {InterleavedRounds.LoadAverage()}"));
         return 0;
     }
 
-    private static void Print(string transport, double bench, double pyvisa)
+    private static async Task<RawRoundTrip> ConnectRawAsync(string transport, string resource, CancellationToken ct)
     {
-        var ratio = double.IsNaN(pyvisa) ? "pyvisa-py n/a" : $"pyvisa-py {pyvisa,8:0} /s   ratio {bench / pyvisa:0.0}x";
-        Console.WriteLine(FormattableString.Invariant($"visa {transport,-7} bench {bench,8:0} /s   {ratio}"));
+        var name = VisaResourceParser.Parse(resource);
+        if (transport == "SOCKET")
+        {
+            return RawRoundTrip.Over(RawRoundTrip.ConnectSocket(name.Host!, name.Port!.Value), System.Text.Encoding.ASCII.GetBytes(Query + "\n"));
+        }
+
+        var port = name.Port ?? await RpcClient.GetPortAsync(name.Host!, Vxi11Protocol.CoreProgram, Vxi11Protocol.ProgramVersion, ct).ConfigureAwait(false);
+        return RawVxi11Client.Connect(name.Host!, port, name.DeviceName!, Query);
     }
 
-    private static async Task<double> BenchRateAsync(string resource, double seconds)
+    private static void Print(string transport, Dictionary<string, RoundTripSample> m)
     {
-        await using var scpi = await ScpiSession.OpenAsync(resource, new VisaSessionOptions(), null, null, CancellationToken.None);
-        for (var k = 0; k < 200; k++)
+        var bench = m["bench"];
+        Console.WriteLine(Invariant($"  {transport}"));
+        foreach (var (name, label) in new[] { ("bench", "Bench ScpiSession"), ("pyvisa-py", "pyvisa-py"), ("raw", "raw C# client, same server"), ("floor", "ping-pong floor (no server work)") })
         {
-            await scpi.QueryAsync(Query, CancellationToken.None);
-        }
-
-        var n = 0;
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed.TotalSeconds < seconds)
-        {
-            await scpi.QueryAsync(Query, CancellationToken.None);
-            n++;
-        }
-
-        return n / clock.Elapsed.TotalSeconds;
-    }
-
-    private static async Task<double> RateAsync(double seconds, Func<Task> roundTrip)
-    {
-        for (var k = 0; k < 200; k++)
-        {
-            await roundTrip();
-        }
-
-        var n = 0;
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed.TotalSeconds < seconds)
-        {
-            await roundTrip();
-            n++;
-        }
-
-        return n / clock.Elapsed.TotalSeconds;
-    }
-
-    private static async Task<double> PyVisaRateAsync(string resource, double seconds)
-    {
-        var file = Path.Combine(Path.GetTempPath(), $"bench-visa-bench-{Guid.NewGuid():N}.py");
-        await File.WriteAllTextAsync(file, PyVisaScript);
-        try
-        {
-            var psi = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-            psi.ArgumentList.Add(file);
-            psi.ArgumentList.Add(resource);
-            psi.ArgumentList.Add(seconds.ToString(CultureInfo.InvariantCulture));
-            using var python = Process.Start(psi)!;
-            var output = await python.StandardOutput.ReadToEndAsync();
-            var errors = await python.StandardError.ReadToEndAsync();
-            await python.WaitForExitAsync();
-            if (python.ExitCode != 0)
+            if (m.TryGetValue(name, out var s))
             {
-                Console.Error.WriteLine($"pyvisa-py failed on {resource}: {errors.Trim()}");
-                return double.NaN;
+                Console.WriteLine(Invariant($"    {label,-34} {s.Describe()}"));
             }
-
-            return double.Parse(output.Trim(), CultureInfo.InvariantCulture);
         }
-        finally
+
+        var ratios = new List<string>();
+        if (m.TryGetValue("pyvisa-py", out var py))
         {
-            File.Delete(file);
+            ratios.Add(Invariant($"bench/pyvisa-py {bench.PerSecond / py.PerSecond:0.00}x (goal ≥ 3x)"));
+        }
+
+        if (m.TryGetValue("raw", out var raw))
+        {
+            ratios.Add(Invariant($"bench/raw {bench.PerSecond / raw.PerSecond:0.00}"));
+        }
+
+        if (m.TryGetValue("floor", out var floor))
+        {
+            ratios.Add(Invariant($"bench/floor {bench.PerSecond / floor.PerSecond:0.00}"));
+        }
+
+        if (ratios.Count > 0)
+        {
+            Console.WriteLine($"    {string.Join("   ", ratios)}");
         }
     }
+
+    private static double Option(string[] args, string name, double fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? double.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

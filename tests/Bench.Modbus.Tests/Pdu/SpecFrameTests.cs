@@ -54,6 +54,8 @@ public sealed class SpecFrameTests
         ResponseReader.Bits(Hex("01 03 CD 6B 05"), FunctionCode.ReadCoils, coils);
         var rw = new ushort[6];
         ResponseReader.Registers(Hex("17 0C 00 FE 0A CD 00 01 00 03 00 0D 00 FF"), FunctionCode.ReadWriteMultipleRegisters, rw);
+        var inputs = new bool[22];
+        ResponseReader.Bits(Hex("02 03 AC DB 35"), FunctionCode.ReadDiscreteInputs, inputs);
 
         Assert.Multiple(() =>
         {
@@ -64,7 +66,13 @@ public sealed class SpecFrameTests
             Assert.That(coils[..8], Is.EqualTo(new[] { true, false, true, true, false, false, true, true }));
             Assert.That(coils[16..], Is.EqualTo(new[] { true, false, true }));
             Assert.That(rw, Is.EqualTo(new ushort[] { 0x00FE, 0x0ACD, 0x0001, 0x0003, 0x000D, 0x00FF }));
+
+            // AC = 1010 1100, DB = 1101 1011, 35 = 0011 0101 (6 of its bits used): inputs 197.. LSB first, spec §6.2.
+            Assert.That(inputs[..8], Is.EqualTo(new[] { false, false, true, true, false, true, false, true }));
+            Assert.That(inputs[8..16], Is.EqualTo(new[] { true, true, false, true, true, false, true, true }));
+            Assert.That(inputs[16..], Is.EqualTo(new[] { true, false, true, false, true, true }));
         });
+        Assert.DoesNotThrow(() => ResponseReader.Acknowledgement(Hex("06 00 01 00 03"), Hex("06 00 01 00 03")));
         Assert.DoesNotThrow(() => ResponseReader.Acknowledgement(Hex("05 00 AC FF 00"), Hex("05 00 AC FF 00")));
         Assert.DoesNotThrow(() => ResponseReader.Acknowledgement(Hex("10 00 01 00 02"), Hex("10 00 01 00 02 04 00 0A 01 02")));
         Assert.DoesNotThrow(() => ResponseReader.Acknowledgement(Hex("0F 00 13 00 0A"), Hex("0F 00 13 00 0A 02 CD 01")));
@@ -93,6 +101,16 @@ public sealed class SpecFrameTests
         bank.Input[0x08] = 0x000A;
         bool[] coils = [true, false, true, true, false, false, true, true, true, true, false, true, false, true, true, false, true, false, true];
         coils.CopyTo(bank.Coils[0x13..]);
+        bank.DefineDiscreteInputs(0, 230);
+        byte[] inputBytes = [0xAC, 0xDB, 0x35];
+        for (var k = 0; k < 22; k++)
+        {
+            bank.DiscreteInputs[0xC4 + k] = (inputBytes[k / 8] & (1 << (k % 8))) != 0;
+        }
+
+        // 0x17 reads registers 4-9 (address 3) as they were before it writes 15-17 (address 0x0E).
+        ushort[] readBack = [0x00FE, 0x0ACD, 0x0001, 0x0003, 0x000D, 0x00FF];
+        readBack.CopyTo(bank.Holding[3..]);
         var device = new ModbusDevice(bank);
 
         string Answer(string request)
@@ -111,6 +129,9 @@ public sealed class SpecFrameTests
             Assert.That(Answer("06 00 01 00 03"), Is.EqualTo("0600010003"));
             Assert.That(Answer("0F 00 13 00 0A 02 CD 01"), Is.EqualTo("0F0013000A"));
             Assert.That(Answer("10 00 01 00 02 04 00 0A 01 02"), Is.EqualTo("1000010002"));
+            Assert.That(Answer("02 00 C4 00 16"), Is.EqualTo("0203ACDB35"));
+            Assert.That(Answer("17 00 03 00 06 00 0E 00 03 06 00 FF 00 FF 00 FF"), Is.EqualTo("170C00FE0ACD00010003000D00FF"));
+            Assert.That(bank.Holding[0x0E..0x11].ToArray(), Is.EqualTo(new ushort[] { 0x00FF, 0x00FF, 0x00FF }), "0x17 wrote registers 15-17");
             Assert.That(Answer("03 01 00 00 10"), Is.EqualTo("8302"), "block past the defined range");
             Assert.That(Answer("03 00 00 00 7E"), Is.EqualTo("8303"), "126 registers exceed the limit of 125");
             Assert.That(Answer("05 00 AC 12 34"), Is.EqualTo("8503"), "coil value other than FF00/0000");

@@ -11,6 +11,21 @@ namespace Bench.Visa.Tests.HiSlip;
 public class HiSlipLayoutTests
 {
     [Test]
+    public void MessageTypeCodesAreThoseOfTheSpecificationTable()
+    {
+        // Type numbers 0-25 of the HiSLIP 1.0 message table (vxi11-hislip.md §3), in table order.
+        string[] table =
+        [
+            "Initialize", "InitializeResponse", "FatalError", "Error", "AsyncLock", "AsyncLockResponse", "Data", "DataEnd",
+            "DeviceClearComplete", "DeviceClearAcknowledge", "AsyncRemoteLocalControl", "AsyncRemoteLocalResponse", "Trigger",
+            "Interrupted", "AsyncInterrupted", "AsyncMaxMsgSize", "AsyncMaxMsgSizeResponse", "AsyncInitialize",
+            "AsyncInitializeResponse", "AsyncDeviceClear", "AsyncServiceRequest", "AsyncStatusQuery", "AsyncStatusResponse",
+            "AsyncDeviceClearAcknowledge", "AsyncLockInfo", "AsyncLockInfoResponse",
+        ];
+        Assert.That(table.Select(name => (int)Enum.Parse<HiSlipMessageType>(name)), Is.EqualTo(Enumerable.Range(0, table.Length)));
+    }
+
+    [Test]
     public void InitializeCarriesVersionVendorAndSubAddress()
     {
         var bytes = new HiSlipMessage(HiSlipMessageType.Initialize, 0, 0x0100_424E, "hislip0"u8.ToArray()).Encode();

@@ -43,6 +43,8 @@ public sealed class RpcServer : IAsyncDisposable
     {
         var connection = new RpcConnection(client.Client.RemoteEndPoint?.ToString() ?? "?");
         var stream = client.GetStream();
+        // Calls are read through a buffer: record header and body then cost one recv, not two (writes go straight out).
+        using var incoming = new BufferedStream(stream, 16 * 1024);
         var reply = new XdrWriter(1024);
         using var closeOnStop = _connections.Stopping.Register(() => client.Close());
         using var closeOnDrop = connection.Closed.Register(() => client.Close());
@@ -50,7 +52,7 @@ public sealed class RpcServer : IAsyncDisposable
         {
             while (!_connections.Stopping.IsCancellationRequested && !connection.Closed.IsCancellationRequested)
             {
-                var record = RpcRecord.Read(stream, 64 * 1024 * 1024);
+                var record = RpcRecord.Read(incoming, 64 * 1024 * 1024);
                 if (record is null)
                 {
                     return;
