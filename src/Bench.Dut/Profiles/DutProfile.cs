@@ -1,7 +1,6 @@
 using Bench.Core.Errors;
+using Bench.Core.Yaml;
 
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace Bench.Dut.Profiles;
 
@@ -93,24 +92,5 @@ public sealed class DutProfile
     }
 
     /// <summary>Parses profile text; <paramref name="path"/> names it in messages.</summary>
-    public static DutProfile Parse(string yaml, string path)
-    {
-        var stream = new YamlStream();
-        try
-        {
-            using var reader = new StringReader(yaml);
-            stream.Load(reader);
-        }
-        catch (YamlException e)
-        {
-            throw new BenchInputException($"{path}:{e.Start.Line}:{e.Start.Column}", $"not valid YAML: {e.InnerException?.Message ?? e.Message}", e);
-        }
-
-        if (stream.Documents.Count != 1)
-        {
-            throw new BenchInputException(path, "a DUT profile is one YAML document");
-        }
-
-        return DutProfileReader.Read(YamlMap.Of(path, stream.Documents[0].RootNode, "a DUT profile"));
-    }
+    public static DutProfile Parse(string yaml, string path) => DutProfileReader.Read(YamlMap.Parse(yaml, path, "a DUT profile (a YAML mapping)"));
 }

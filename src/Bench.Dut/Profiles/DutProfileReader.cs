@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 
 using Bench.Core.Errors;
+using Bench.Core.Yaml;
 using Bench.Modbus.Data;
 using Bench.Modbus.Protocol;
 
@@ -85,7 +86,7 @@ internal static class DutProfileReader
             Simulation = simulation,
             EventLog = eventLog,
             PulseConstantImpPerKwh = pulseConstant,
-            SourcePath = root.Path,
+            SourcePath = root.File,
         };
         accuracy.RejectUnknownKeys();
         ratings.RejectUnknownKeys();
@@ -189,7 +190,7 @@ internal static class DutProfileReader
                 throw new BenchInputException(map.At(keyNode), $"unknown quantity '{key}'; known: {string.Join(", ", Quantities.Keys)}");
             }
 
-            result[quantity] = ReadPoint(key, YamlMap.Of(map.Path, value, key), modbus, unitRequired: true);
+            result[quantity] = ReadPoint(key, YamlMap.Of(map.File, value, key), modbus, unitRequired: true);
         }
 
         return result;
@@ -200,7 +201,7 @@ internal static class DutProfileReader
         var list = new List<EnergyCounter>();
         foreach (var node in root.OptionalSequence("energy")?.Children ?? [])
         {
-            var map = YamlMap.Of(root.Path, node, "an energy counter");
+            var map = YamlMap.Of(root.File, node, "an energy counter");
             var quantity = map.Choice("quantity", EnergyQuantities);
             var rollover = map.OptionalNumber("rollover");
             var point = ReadPoint(SnakeCase(quantity), map, modbus, unitRequired: true, extraKeys: true);
@@ -223,7 +224,7 @@ internal static class DutProfileReader
             var node = map.Node(key) ?? throw new BenchInputException(map.Where, $"missing '{key}'");
             return node is YamlScalarNode s
                 ? new IdentityField(null, s.Value ?? string.Empty)
-                : new IdentityField(ReadPoint(key, YamlMap.Of(map.Path, node, key), modbus, unitRequired: false), null);
+                : new IdentityField(ReadPoint(key, YamlMap.Of(map.File, node, key), modbus, unitRequired: false), null);
         }
 
         var identity = new IdentityMap(Field("manufacturer"), Field("model"), Field("serial_number"), Field("firmware"));
@@ -305,7 +306,7 @@ internal static class DutProfileReader
         var curve = new List<ErrorCurvePoint>();
         foreach (var node in map.OptionalSequence("error_curve")?.Children ?? [])
         {
-            var p = YamlMap.Of(map.Path, node, "an error curve point");
+            var p = YamlMap.Of(map.File, node, "an error curve point");
             var pfText = p.String("pf");
             if (!Core.Quantities.PowerFactor.TryParse(pfText, out var pf))
             {
@@ -319,7 +320,7 @@ internal static class DutProfileReader
         var faults = new List<FirmwareFault>();
         foreach (var node in map.OptionalSequence("firmware_faults")?.Children ?? [])
         {
-            var f = YamlMap.Of(map.Path, node, "a firmware fault");
+            var f = YamlMap.Of(map.File, node, "a firmware fault");
             faults.Add(new FirmwareFault(
                 f.String("firmware"),
                 f.Choice("kind", FaultKinds),

@@ -1,6 +1,6 @@
 using Bench.Core.Errors;
 using Bench.Plans.Model;
-using Bench.Plans.Yaml;
+using Bench.Core.Yaml;
 
 namespace Bench.Plans.Loading;
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using Bench.Core.Errors;
 using Bench.Core.Quantities;
 using Bench.Plans.Model;
-using Bench.Plans.Yaml;
+using Bench.Core.Yaml;
 using Bench.Standards.Limits;
 
 namespace Bench.Plans.Loading;
