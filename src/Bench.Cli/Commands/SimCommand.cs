@@ -3,9 +3,9 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 
 using Bench.Cli.Running;
-using Bench.Dut.Records;
 using Bench.Core.Errors;
 using Bench.Core.Quantities;
+using Bench.Dut.Records;
 using Bench.Instruments.Profiles;
 using Bench.Plans.Loading;
 using Bench.Sim;

@@ -1,6 +1,6 @@
 using Bench.Core.Errors;
-using Bench.Plans.Model;
 using Bench.Core.Yaml;
+using Bench.Plans.Model;
 
 namespace Bench.Plans.Loading;
 

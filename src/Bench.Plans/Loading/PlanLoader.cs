@@ -1,7 +1,7 @@
 using Bench.Core.Errors;
 using Bench.Core.Quantities;
-using Bench.Plans.Model;
 using Bench.Core.Yaml;
+using Bench.Plans.Model;
 using Bench.Standards.Decisions;
 using Bench.Standards.Limits;
 

@@ -2,8 +2,8 @@ using System.Globalization;
 
 using Bench.Core.Errors;
 using Bench.Core.Quantities;
-using Bench.Plans.Model;
 using Bench.Core.Yaml;
+using Bench.Plans.Model;
 using Bench.Standards.Limits;
 
 namespace Bench.Plans.Loading;

@@ -1,6 +1,6 @@
 using Bench.Core.Quantities;
-using Bench.Dut.Events;
 using Bench.Dsp.Events;
+using Bench.Dut.Events;
 using Bench.Waveforms.Synthesis;
 
 using DspEvent = Bench.Dsp.Events.PqEvent;
