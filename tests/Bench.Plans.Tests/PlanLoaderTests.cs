@@ -73,3 +73,41 @@ public class PlanLoaderTests
         return path;
     }
 }
+
+public class RepeatabilityPointTests
+{
+    [TestCase("  - { id: R, test: repeatability, current: In, pf: \"1\" }\n", 10)]
+    [TestCase("  - { id: R, test: repeatability, current: In, pf: \"1\", repeats: 5 }\n", 5)]
+    public void A_repeatability_point_takes_its_own_readings(string point, int readings)
+    {
+        var plan = Load(point);
+        Assert.Multiple(() =>
+        {
+            Assert.That(plan.Points.Single().Test, Is.EqualTo(Bench.Plans.Model.PointTest.Repeatability));
+            Assert.That(plan.Points.Single().Readings, Is.EqualTo(readings));
+        });
+    }
+
+    [TestCase("  - { id: R, current: In, pf: \"1\", repeats: 5 }\n", ":6:", "belongs to 'test: repeatability'")]
+    [TestCase("  - { id: R, test: repeatability, current: In, pf: \"1\", repeats: 1 }\n", ":6:", "must lie in 2…100")]
+    [TestCase("  - { id: R, test: repeatability, current: In }\n", ":6:", "missing 'pf'")]
+    public void Bad_repeatability_points_are_located(string point, string where, string message)
+    {
+        var e = Assert.Throws<Bench.Core.Errors.BenchInputException>(() => Load(point))!;
+        Assert.That(e.Message, Does.Contain(where).And.Contain(message));
+    }
+
+    private static Bench.Plans.Model.TestPlan Load(string point)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"bench-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, "name: r\nstandard: IEC 62053-22\nclass: 0.2S\nquantity: active-energy\npoints:\n" + point);
+        try
+        {
+            return PlanLoader.Load(path);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}

@@ -31,6 +31,7 @@ public static class PlansCommand
         {
             PointTest.Starting => CreepAndStarting.StartingSource(plan.Standard).ToString(),
             PointTest.NoLoad => CreepAndStarting.NoLoadSource(plan.Standard).ToString(),
+            PointTest.Repeatability => Repeatability.Source(plan.Standard).ToString(),
             _ => InfluenceLimits.Find(plan.Standard, plan.AccuracyClass, p.Influence!.Value, Math.Abs(p.Angle.CosPhi - 1) < 1e-9, p.Where).Source.ToString(),
         });
         return clauses.Concat(special).Distinct().ToList();

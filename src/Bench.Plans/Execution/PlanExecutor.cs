@@ -110,6 +110,7 @@ public sealed class PlanExecutor
             PointTest.Influence => new InfluenceTest(context),
             PointTest.Starting => new StartingTest(context),
             PointTest.NoLoad => new NoLoadTest(context),
+            PointTest.Repeatability => new RepeatabilityTest(context),
             PointTest.PowerQuality => new PowerQualityTest(context),
             PointTest.PmdFunction => new PmdFunctionTest(context),
             _ => new AccuracyTest(context),

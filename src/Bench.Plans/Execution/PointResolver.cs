@@ -44,6 +44,15 @@ public static class PointResolver
                 return new ResolvedPoint(p, ThreePhaseSetpoint.Balanced(voltage, 0, 0, frequency), description, 0, CreepAndStarting.NoLoadSource(plan.Standard)) { Ratings = dut };
             case PointTest.Starting:
                 return new ResolvedPoint(p, ThreePhaseSetpoint.Balanced(voltage, current, lag, frequency), description, 0, CreepAndStarting.StartingSource(plan.Standard)) { Ratings = dut };
+            case PointTest.Repeatability:
+                var repeatAt = p.Load == LoadConnection.Balanced
+                    ? ThreePhaseSetpoint.Balanced(voltage, current, lag, frequency)
+                    : ThreePhaseSetpoint.SinglePhaseLoad(voltage, current, lag, frequency, p.LoadedPhase);
+                return new ResolvedPoint(p, repeatAt, description, Repeatability.LimitPercent(plan.AccuracyClass, p.Where), Repeatability.Source(plan.Standard))
+                {
+                    Ratings = dut,
+                    LimitUnit = "% (s)",
+                };
             case PointTest.Influence:
                 var unity = Math.Abs(p.Angle.CosPhi - 1) < 1e-9;
                 var row = InfluenceLimits.Find(plan.Standard, plan.AccuracyClass, p.Influence!.Value, unity, p.Where);

@@ -166,7 +166,8 @@ public static class PlanLoader
             "influence" => PointTest.Influence,
             "starting" => PointTest.Starting,
             "no-load" or "creep" => PointTest.NoLoad,
-            _ => throw new BenchInputException(p.At(testNode!), $"'{testNode!.Value}': test is accuracy, influence, starting or no-load"),
+            "repeatability" => PointTest.Repeatability,
+            _ => throw new BenchInputException(p.At(testNode!), $"'{testNode!.Value}': test is accuracy, influence, starting, no-load or repeatability"),
         };
         InfluenceKind? influence = null;
         var influenceNode = p.Scalar("influence");
@@ -219,7 +220,7 @@ public static class PlanLoader
 
         var angleNode = p.Scalar(angleKey);
         var angle = function == TrigFunction.Cos ? LoadAngle.FromPowerFactor(PowerFactor.Unity) : default;
-        if (angleNode is null && test is PointTest.Accuracy or PointTest.Influence)
+        if (angleNode is null && test is PointTest.Accuracy or PointTest.Influence or PointTest.Repeatability)
         {
             throw new BenchInputException(p.Where, $"point '{id}': missing '{angleKey}'");
         }
@@ -236,11 +237,22 @@ public static class PlanLoader
         var voltage = voltageNode is null ? new RatedValue(test == PointTest.NoLoad ? 1.15 : 1, "Un") : RatedValue.Parse(voltageNode.Value ?? "", p.At(voltageNode), "Un", "V");
         var frequencyNode = p.Scalar("frequency");
         var frequency = frequencyNode is null ? new RatedValue(1, "fn") : RatedValue.Parse(frequencyNode.Value ?? "", p.At(frequencyNode), "fn", "Hz");
+        int? readings = null;
+        if (p.Scalar("repeats") is { } repeatsNode)
+        {
+            readings = test == PointTest.Repeatability
+                ? p.OptionalInteger("repeats", 2, 100)
+                : throw new BenchInputException(p.At(repeatsNode), "a point's own 'repeats' belongs to 'test: repeatability' (the plan's 'repeats' sets the gates of every other point)");
+        }
+        else if (test == PointTest.Repeatability)
+        {
+            readings = Repeatability.DefaultReadings;
+        }
+
         p.RejectUnknownKeys();
-        return new PlanPoint(id, current, angle, voltage, frequency, p.Where) { Load = load, LoadedPhase = phase, Test = test, Influence = influence };
+        return new PlanPoint(id, current, angle, voltage, frequency, p.Where) { Load = load, LoadedPhase = phase, Test = test, Influence = influence, Readings = readings };
     }
 
-    /// <summary>How every plan is conducted, whatever it measures: decision rule, repeats, description, settling.</summary>
     /// <summary>The point's `load:` key: balanced (default) or one element loaded, as the connection and its 0-based phase.</summary>
     internal static (LoadConnection Load, int Phase) ReadLoad(YamlMap p)
     {
@@ -255,6 +267,7 @@ public static class PlanLoader
         };
     }
 
+    /// <summary>How every plan is conducted, whatever it measures: decision rule, repeats, description, settling.</summary>
     internal static (string Rule, int Repeats, string Description, TimeSpan Settle) ReadConduct(YamlMap root)
     {
         var ruleNode = root.Scalar("decision-rule");

@@ -19,6 +19,9 @@ public sealed record PlanPoint(string Id, RatedValue Current, LoadAngle Angle, R
     /// <summary>For <see cref="PointTest.Influence"/>: which influence quantity the point applies.</summary>
     public InfluenceKind? Influence { get; init; }
 
+    /// <summary>For <see cref="PointTest.Repeatability"/>: how many readings the spread is taken over (the point's `repeats:`).</summary>
+    public int? Readings { get; init; }
+
     /// <summary>For <see cref="PointTest.PmdFunction"/>: the IEC 61557-12 function and what the source adds for it.</summary>
     public PmdPointSettings? Pmd { get; init; }
 

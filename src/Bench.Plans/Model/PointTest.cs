@@ -15,6 +15,9 @@ public enum PointTest
     /// <summary>No-load (creep): with voltage and no current the meter registers at most one step.</summary>
     NoLoad,
 
+    /// <summary>The spread (experimental standard deviation) of repeated errors at one load point, against a fraction of the class.</summary>
+    Repeatability,
+
     /// <summary>An IEC 61557-12 function (U, I, P, QA, PFA, THD…) read by the meter against the reference, at its declared class.</summary>
     PmdFunction,
 

@@ -8,6 +8,7 @@ public static class PointTestNames
         PointTest.Influence => "influence",
         PointTest.Starting => "starting",
         PointTest.NoLoad => "no-load",
+        PointTest.Repeatability => "repeatability",
         PointTest.PowerQuality => "power-quality",
         PointTest.PmdFunction => "pmd-function",
         _ => "accuracy",

@@ -15,6 +15,8 @@ public sealed class MeterErrorModel
     private readonly IReadOnlyList<ErrorCurvePoint> _curve;
     private readonly IReadOnlyList<FirmwareFault> _faults;
     private readonly double _nominalCurrentA;
+    private readonly double _noisePercent;
+    private readonly Random _noise;
 
     public MeterErrorModel(DutProfile profile, SimulatedMeterOptions options)
     {
@@ -22,6 +24,8 @@ public sealed class MeterErrorModel
         _curve = options.UseProfileErrorCurve ? profile.Simulation.ErrorCurve : [];
         _faults = profile.Simulation.FirmwareFaults.Where(f => string.Equals(f.Firmware, options.Firmware, StringComparison.Ordinal)).ToList();
         _nominalCurrentA = profile.NominalCurrentA;
+        _noisePercent = options.EnergyNoisePercent;
+        _noise = new Random(options.Seed);
         Instantaneous = new InstantaneousErrorModel(options.InstantaneousErrors ?? profile.Simulation.Instantaneous);
     }
 
@@ -47,9 +51,11 @@ public sealed class MeterErrorModel
     public ThreePhaseMeasurement Apply(ThreePhaseMeasurement m) => Instantaneous.Apply(ApplyEnergyError(m));
 
     /// <summary>P, Q, S scaled by the energy error, Q's sign flipped by a defect.</summary>
-    public ThreePhaseMeasurement ApplyEnergyError(ThreePhaseMeasurement m)
+    public ThreePhaseMeasurement ApplyEnergyError(ThreePhaseMeasurement m) => ApplyEnergyError(m, 0);
+
+    private ThreePhaseMeasurement ApplyEnergyError(ThreePhaseMeasurement m, double extraPercent)
     {
-        var k = 1 + (ErrorPercent(m) / 100);
+        var k = 1 + ((ErrorPercent(m) + extraPercent) / 100);
         var q = Has(FirmwareFaultKind.ReactiveSignInverted) ? -k : k;
         var phases = m.Phases
             .Select(p => p with { ActivePowerW = p.ActivePowerW * k, ReactivePowerVar = p.ReactivePowerVar * q, ApparentPowerVA = p.ApparentPowerVA * k })
@@ -66,7 +72,16 @@ public sealed class MeterErrorModel
             return m with { Phases = m.Phases.Select(p => p with { ActivePowerW = 0, ReactivePowerVar = 0, ApparentPowerVA = 0 }).ToList() };
         }
 
-        return ApplyEnergyError(m);
+        return ApplyEnergyError(m, _noisePercent > 0 ? _noisePercent * StandardNormal() : 0);
+    }
+
+    /// <summary>One draw of N(0, 1) (Box–Muller).</summary>
+    private double StandardNormal()
+    {
+        lock (_noise)
+        {
+            return Math.Sqrt(-2 * Math.Log(1 - _noise.NextDouble())) * Math.Cos(2 * Math.PI * _noise.NextDouble());
+        }
     }
 
     private double CurveError(double currentA, ThreePhaseMeasurement m)

@@ -75,6 +75,13 @@ public sealed record SimulatedMeterOptions
     /// <summary>Probability (0…1) that a request is answered with exception 06 (server busy).</summary>
     public double BusyExceptionProbability { get; init; }
 
+    /// <summary>
+    /// Standard deviation, in percent of reading, of a random error the energy registers take afresh for each stretch of
+    /// integration (between two reads or grid changes): a meter whose repeated gates scatter (repeatability tests).
+    /// Drawn from <see cref="Seed"/>; 0 = none.
+    /// </summary>
+    public double EnergyNoisePercent { get; init; }
+
     /// <summary>Seed of the fault dice, so a failing run repeats.</summary>
     public int Seed { get; init; } = 8000;
 }
