@@ -1,5 +1,7 @@
 using System.Net.Sockets;
 
+using Bench.Sockets;
+
 namespace Bench.Modbus.Transport;
 
 /// <summary>
@@ -13,22 +15,8 @@ namespace Bench.Modbus.Transport;
 internal static class BlockingSocket
 {
     /// <summary>Connects a new blocking socket with TCP_NODELAY; throws <see cref="TimeoutException"/> after <paramref name="timeout"/>.</summary>
-    public static async Task<Socket> ConnectAsync(string host, int port, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        var connecting = Task.Run(() => socket.Connect(host, port), CancellationToken.None);
-        try
-        {
-            await connecting.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
-            return socket;
-        }
-        catch
-        {
-            socket.Dispose(); // also ends a connect still blocked in the kernel
-            _ = connecting.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-            throw;
-        }
-    }
+    public static Task<Socket> ConnectAsync(string host, int port, TimeSpan timeout, CancellationToken cancellationToken) =>
+        SocketConnect.ConnectAsync(host, port, timeout, cancellationToken);
 
     /// <summary>
     /// Receives into <paramref name="buffer"/> on the calling thread, blocking at most the socket's SO_RCVTIMEO; false

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 
 using Bench.Modbus.Errors;
 using Bench.Modbus.Framing;
+using Bench.Sockets;
 
 namespace Bench.Modbus.Transport;
 

@@ -1,5 +1,7 @@
 using System.Net.Sockets;
 
+using Bench.Sockets;
+
 namespace Bench.Visa.Transports;
 
 /// <summary>
@@ -13,22 +15,8 @@ namespace Bench.Visa.Transports;
 internal static class BlockingSocket
 {
     /// <summary>Connects a new blocking socket with TCP_NODELAY; throws <see cref="TimeoutException"/> after <paramref name="timeout"/>.</summary>
-    public static async Task<Socket> ConnectAsync(string host, int port, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        var connecting = Task.Run(() => socket.Connect(host, port), CancellationToken.None);
-        try
-        {
-            await connecting.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
-            return socket;
-        }
-        catch
-        {
-            socket.Dispose(); // also ends a connect still blocked in the kernel
-            _ = connecting.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-            throw;
-        }
-    }
+    public static Task<Socket> ConnectAsync(string host, int port, TimeSpan timeout, CancellationToken cancellationToken) =>
+        SocketConnect.ConnectAsync(host, port, timeout, cancellationToken);
 
     /// <summary>Sends all of <paramref name="data"/>, blocking at most the socket's send timeout per piece; cancellation is checked between pieces.</summary>
     public static void SendAll(Socket socket, ReadOnlySpan<byte> data, CancellationToken cancellationToken)

@@ -1,5 +1,7 @@
 using System.Net.Sockets;
 
+using Bench.Sockets;
+
 namespace Bench.Visa.Transports;
 
 /// <summary>

@@ -1,11 +1,12 @@
 using System.Net.Sockets;
 
-namespace Bench.Visa.Transports;
+namespace Bench.Sockets;
 
 /// <summary>
 /// Waits for a blocking socket to become readable on a thread of its own, started at the first slow reply and parked
 /// between waits, so that a slow instrument neither blocks a thread-pool thread (which starves timers and other I/O
-/// on a 2-core machine) nor forces the socket into the runtime's epoll engine.
+/// on a 2-core machine) nor forces the socket into the runtime's epoll engine. One source compiled into Bench.Visa and
+/// Bench.Modbus (linked by Bench.Modbus.csproj): the two transports sit side by side and neither references the other.
 /// </summary>
 internal sealed class ReadableWaiter(Socket socket) : IDisposable
 {
