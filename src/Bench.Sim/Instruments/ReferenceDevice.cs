@@ -27,6 +27,7 @@ internal sealed class ReferenceDevice : ScpiDevice, IDisposable
     private long _pulseBase;
     private SimulatedEventRecorder? _events;
     private DateTimeOffset _armedAt;
+    private (long Version, double[] Values)? _thd;
 
     public ReferenceDevice(GridObserver observer, InstrumentProfile profile, SimulatedInstrumentOptions options)
         : base(profile, options.Serial, options.Faults)
@@ -83,6 +84,8 @@ internal sealed class ReferenceDevice : ScpiDevice, IDisposable
                 return Format(_events?.Events.Count ?? 0);
             case "events_query":
                 return EventFields((int)Number(match, "index"));
+            case "thd_query":
+                return ThdFields();
             case "pulse_query":
                 return Format((_pulses?.Invoke() ?? 0) - _pulseBase);
             default:
@@ -128,6 +131,26 @@ internal sealed class ReferenceDevice : ScpiDevice, IDisposable
         return sb.ToString();
     }
 
+    /// <summary>THD of each phase voltage and current, in the profile's field order, measured on the grid's waveform.</summary>
+    private string ThdFields()
+    {
+        var state = _observer.Grid.State;
+        if (_thd is not { } cached || cached.Version != state.Version)
+        {
+            var values = state.OutputOn ? ReferenceHarmonics.ThdPercent(state.Output, _observer.Measure(state).FrequencyHz) : new double[6];
+            cached = (state.Version, values);
+            _thd = cached;
+        }
+
+        var phases = Profile.Phases;
+        return string.Join(",", Profile.Thd!.Fields.Select(f => Format(f switch
+        {
+            ['T', 'H', 'D', 'U', var k] when k - '1' < phases => cached.Values[k - '1'],
+            ['T', 'H', 'D', 'I', var k] when k - '1' < phases => cached.Values[phases + (k - '1')],
+            _ => 0,
+        })));
+    }
+
     /// <summary>One event in the profile's field order; an index past the list is a SCPI data error.</summary>
     private string? EventFields(int index)
     {
@@ -160,6 +183,9 @@ internal sealed class ReferenceDevice : ScpiDevice, IDisposable
             // Signed, as power analysers integrate q: inductive positive, capacitive negative.
             "VARH" => _integrator.ReactiveVarh - _integrator.ReactiveReceivedVarh,
             "KVARH" => (_integrator.ReactiveVarh - _integrator.ReactiveReceivedVarh) / 1000,
+            // Arithmetic apparent energy: Σ Uk·Ik per phase (rms with harmonics), scaled by the reference's gain error.
+            "VAH" => _integrator.ApparentVAh,
+            "KVAH" => _integrator.ApparentVAh / 1000,
             "TIME" => seconds,
             "TIME_H" => seconds / 3600,
             _ => 0,

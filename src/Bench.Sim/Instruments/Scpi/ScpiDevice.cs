@@ -57,6 +57,12 @@ public abstract class ScpiDevice
             _commands.Add(("events_query", ev.Query.BuildMatcher(compiled: true)));
         }
 
+        if (profile.Thd is { } thd)
+        {
+            _commands.Add(("thd_query", thd.Query.BuildMatcher(compiled: true)));
+            _commands.AddRange(thd.Setup.Select(s => ("literal", new CommandTemplate(s).BuildMatcher(compiled: true))));
+        }
+
         if (profile.Energy is { } e)
         {
             _commands.Add(("query_fields:" + e.Query.Text, e.Query.BuildMatcher(compiled: true)));
