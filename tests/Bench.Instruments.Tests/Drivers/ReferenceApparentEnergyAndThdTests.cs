@@ -85,6 +85,15 @@ public class ReferenceApparentEnergyAndThdTests
         });
     }
 
+    [Test]
+    public async Task A_garbled_thd_reply_is_an_instrument_fault()
+    {
+        await using var reference = await Open(InstrumentProfile.LoadShipped("bench-sim-reference.yaml"));
+        Program(ThreePhaseSetpoint.Balanced(230, 5, PowerFactor.Unity, 50));
+        _bench.Reference.Faults.GarbleNextReplies = 1;
+        Assert.That(() => ((IHarmonicReference)reference).MeasureThdAsync(CancellationToken.None), Throws.InstanceOf<InstrumentFaultException>());
+    }
+
     /// <summary>The shipped simulator profile with VAH dropped from the energy fields and no 'thd' section.</summary>
     internal static InstrumentProfile Without(string path)
     {
