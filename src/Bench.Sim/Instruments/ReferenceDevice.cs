@@ -84,8 +84,6 @@ internal sealed class ReferenceDevice : ScpiDevice, IDisposable
                 return Format(_events?.Events.Count ?? 0);
             case "events_query":
                 return EventFields((int)Number(match, "index"));
-            case "thd_query":
-                return ThdFields();
             case "pulse_query":
                 return Format((_pulses?.Invoke() ?? 0) - _pulseBase);
             default:
@@ -94,29 +92,40 @@ internal sealed class ReferenceDevice : ScpiDevice, IDisposable
     }
 
     /// <summary>
-    /// One reply for a field query. Measurement and energy may share the query text (Yokogawa's :NUMeric:NORMal:VALue?),
-    /// so every spec with this text contributes the fields it names, by position.
+    /// One reply for a field query. Measurement, energy and THD may share the query text (Yokogawa's
+    /// :NUMeric:NORMal:VALue?), so every spec with this text contributes the fields it names, by position.
     /// </summary>
     private string FieldValues(string queryText, DateTimeOffset now)
     {
-        var lists = new List<(IReadOnlyList<string> Fields, bool Energy)>();
-        lists.AddRange(Profile.Measurement?.Queries.Where(q => q.Query.Text == queryText).Select(q => (q.Fields, false)) ?? []);
+        var lists = new List<(IReadOnlyList<string> Fields, FieldKind Kind)>();
+        lists.AddRange(Profile.Measurement?.Queries.Where(q => q.Query.Text == queryText).Select(q => (q.Fields, FieldKind.Measurement)) ?? []);
         if (Profile.Energy is { } e && e.Query.Text == queryText)
         {
-            lists.Add((e.Fields, true));
+            lists.Add((e.Fields, FieldKind.Energy));
         }
 
-        var measured = lists.Any(l => !l.Energy) ? ApplyError(_observer.Measure()) : null;
+        if (Profile.Thd is { } t && t.Query.Text == queryText)
+        {
+            lists.Add((t.Fields, FieldKind.Thd));
+        }
+
+        var measured = lists.Any(l => l.Kind == FieldKind.Measurement) ? ApplyError(_observer.Measure()) : null;
+        var thd = lists.Any(l => l.Kind == FieldKind.Thd) ? Thd() : null;
         var count = lists.Max(l => l.Fields.Count);
         var sb = new StringBuilder();
         for (var k = 0; k < count; k++)
         {
             var value = 0.0;
-            foreach (var (fields, energy) in lists)
+            foreach (var (fields, kind) in lists)
             {
                 if (k < fields.Count && fields[k] != "-")
                 {
-                    value = energy ? EnergyField(fields[k], now) : Field(fields[k], measured!);
+                    value = kind switch
+                    {
+                        FieldKind.Energy => EnergyField(fields[k], now),
+                        FieldKind.Thd => ThdField(fields[k], thd!),
+                        _ => Field(fields[k], measured!),
+                    };
                 }
             }
 
@@ -131,8 +140,8 @@ internal sealed class ReferenceDevice : ScpiDevice, IDisposable
         return sb.ToString();
     }
 
-    /// <summary>THD of each phase voltage and current, in the profile's field order, measured on the grid's waveform.</summary>
-    private string ThdFields()
+    /// <summary>THD of each phase voltage, then each current, measured on the grid's waveform (cached per grid state).</summary>
+    private double[] Thd()
     {
         var state = _observer.Grid.State;
         if (_thd is not { } cached || cached.Version != state.Version)
@@ -142,13 +151,18 @@ internal sealed class ReferenceDevice : ScpiDevice, IDisposable
             _thd = cached;
         }
 
+        return cached.Values;
+    }
+
+    private double ThdField(string name, double[] thd)
+    {
         var phases = Profile.Phases;
-        return string.Join(",", Profile.Thd!.Fields.Select(f => Format(f switch
+        return name switch
         {
-            ['T', 'H', 'D', 'U', var k] when k - '1' < phases => cached.Values[k - '1'],
-            ['T', 'H', 'D', 'I', var k] when k - '1' < phases => cached.Values[phases + (k - '1')],
+            ['T', 'H', 'D', 'U', var k] when k - '1' < phases => thd[k - '1'],
+            ['T', 'H', 'D', 'I', var k] when k - '1' < phases => thd[phases + (k - '1')],
             _ => 0,
-        })));
+        };
     }
 
     /// <summary>One event in the profile's field order; an index past the list is a SCPI data error.</summary>
@@ -237,5 +251,12 @@ internal sealed class ReferenceDevice : ScpiDevice, IDisposable
             "PF" => p.PowerFactor,
             _ => 0,
         };
+    }
+
+    private enum FieldKind
+    {
+        Measurement,
+        Energy,
+        Thd,
     }
 }

@@ -13,8 +13,6 @@ namespace Bench.Sim.Instruments;
 /// </summary>
 internal static class ReferenceHarmonics
 {
-    public const string Method = "THD-F of harmonic subgroups h2-h50 over one 10/12-cycle interval (IEC 61000-4-7)";
-
     private const double SamplesPerCycle = 512.7;
     private const int MaxOrder = 50;
     private const double StartPhaseS = 0.00371;

@@ -86,6 +86,30 @@ public class ReferenceApparentEnergyAndThdTests
     }
 
     [Test]
+    public async Task Thd_fields_may_share_the_measurement_query()
+    {
+        // As a Yokogawa would with UTHD/ITHD numeric items: items 23-28 of the same :NUMeric:NORMal:VALue? reply.
+        var path = InstrumentProfile.FindShipped("yokogawa-wt5000.yaml");
+        var text = File.ReadAllText(path) + "\nthd:\n  query: \":NUMeric:NORMal:VALue?\"\n  fields: [" + string.Concat(Enumerable.Repeat("\"-\", ", 22)) + "THDU1, THDU2, THDU3, THDI1, THDI2, THDI3]\n  method: \"test\"\n";
+        var profile = InstrumentProfile.Parse(text, path);
+        await using var bench = await LoopbackBench.StartAsync(reference: new Sim.Instruments.SimulatedInstrumentOptions { Profile = profile, Serial = "91K000001" });
+        await using var reference = (ProfileReference)await InstrumentConnector.OpenReferenceAsync(profile, bench.Reference.Resource, null, null, TestTimeouts.Connection, CancellationToken.None);
+        var setpoint = ThreePhaseSetpoint.Balanced(230, 5, PowerFactor.Unity, 50);
+        bench.Grid.Program(setpoint with { Phases = setpoint.Phases.Select(p => p with { VoltageHarmonics = [new HarmonicComponent(3, 4, 0)] }).ToList() });
+        bench.Grid.SwitchOutput(true);
+        var m = await reference.MeasureAsync(CancellationToken.None);
+        var thd = await reference.MeasureThdAsync(CancellationToken.None);
+
+        // U = 230·√(1 + 0.04²) = 230.184 V rms; THDu = 4 %, THDi = 0 (analytic).
+        Assert.Multiple(() =>
+        {
+            Assert.That(m.Phases.Select(p => p.VoltageRmsV), Has.All.EqualTo(230 * Math.Sqrt(1.0016)).Within(0.02));
+            Assert.That(thd.VoltagePercent, Has.All.EqualTo(4).Within(0.01));
+            Assert.That(thd.CurrentPercent, Has.All.EqualTo(0).Within(0.01));
+        });
+    }
+
+    [Test]
     public async Task A_garbled_thd_reply_is_an_instrument_fault()
     {
         await using var reference = await Open(InstrumentProfile.LoadShipped("bench-sim-reference.yaml"));

@@ -59,7 +59,8 @@ public abstract class ScpiDevice
 
         if (profile.Thd is { } thd)
         {
-            _commands.Add(("thd_query", thd.Query.BuildMatcher(compiled: true)));
+            // A field query like the others: it may share its text with the measurement (Yokogawa's numeric items).
+            _commands.Add(("query_fields:" + thd.Query.Text, thd.Query.BuildMatcher(compiled: true)));
             _commands.AddRange(thd.Setup.Select(s => ("literal", new CommandTemplate(s).BuildMatcher(compiled: true))));
         }
 
