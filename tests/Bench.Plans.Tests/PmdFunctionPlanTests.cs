@@ -40,8 +40,8 @@ public class PmdFunctionPlanTests
         var points = PointResolver.Resolve(plan, Pm8000);
         Assert.Multiple(() =>
         {
-            // Every function but EapA, which the reference cannot integrate (no VAh).
-            var judged = Enum.GetValues<PmdFunction>().Where(f => f != PmdFunction.ApparentEnergy);
+            // Every function, EapA included (judged when the reference integrates VAh).
+            var judged = Enum.GetValues<PmdFunction>();
             Assert.That(plan.FunctionClasses.Keys, Is.EquivalentTo(judged));
             Assert.That(points.Select(p => p.Plan.Pmd!.Function).Distinct(), Is.EquivalentTo(judged));
             Assert.That(points.Select(p => p.LimitSource.Unconfirmed), Has.All.True);

@@ -8,8 +8,8 @@ namespace Bench.Sim.Tests;
 /// <summary>
 /// PMD functions under the guarded and non-binary rules of ILAC-G8 (decision-rules.md §1): a meter inside the limit
 /// but within the guard band w = U fails a guarded acceptance and gets a conditional verdict under the non-binary rule;
-/// a function whose reference states no uncertainty (THD: the source's set content) cannot be judged with a guard
-/// band; a function the meter's profile does not map is INCOMPLETE, never PASS.
+/// a function whose reference states no uncertainty (THD: the simulated reference measures it but its profile states
+/// no THD accuracy) cannot be judged with a guard band; a function the meter's profile does not map is INCOMPLETE, never PASS.
 /// </summary>
 [NonParallelizable]
 public class PmdGuardBandTests
@@ -57,7 +57,7 @@ public class PmdGuardBandTests
         {
             Assert.That(result.UncertaintyPercent, Is.Null);
             Assert.That(result.Verdict, Is.EqualTo(Verdict.Incomplete));
-            Assert.That(result.Reason, Does.Contain("the harmonic content the source is set to"));
+            Assert.That(result.Reason, Does.Contain("reference: measured by SIM-REFERENCE-3P"));
             Assert.That(result.Reason, Does.Contain("guard band of the decision rule is unknown"));
         });
     }
@@ -90,8 +90,8 @@ public class PmdGuardBandTests
             Assert.That(results[1].Verdict, Is.EqualTo(Verdict.Incomplete));
             Assert.That(results[1].Reason, Does.Contain("voltage_unbalance_ln"));
             Assert.That(results[2].Verdict, Is.EqualTo(Verdict.Pass), "a mapped function on the same meter is still judged");
-            Assert.That(results[3].Verdict, Is.EqualTo(Verdict.Incomplete), "the PM8000 maps apparent energy, but the reference integrates no VAh");
-            Assert.That(results[3].Reason, Does.Contain("no VAh"));
+            Assert.That(results[3].Verdict, Is.EqualTo(Verdict.Pass), "the PM8000 maps apparent energy and the simulated reference integrates VAh");
+            Assert.That(results[3].Reason, Does.Contain("apparent_delivered"));
         });
     }
 }

@@ -9,9 +9,9 @@ namespace Bench.Instruments.Drivers;
 /// <summary>
 /// A reference standard driven by its profile: one measurement query whose fields the profile names, and energy
 /// integration with start/stop command lists and a read-back query; pulse counting and voltage-event detection where
-/// the profile has those sections.
+/// the profile has those sections; apparent energy when the energy fields name VAH, THD when it has a 'thd' section.
 /// </summary>
-public sealed class ProfileReference : IReferenceStandard, IPulseCounter, IEventRecorder
+public sealed class ProfileReference : IReferenceStandard, IPulseCounter, IEventRecorder, IApparentEnergyReference, IHarmonicReference
 {
     private readonly ProfileSession _session;
 
@@ -26,6 +26,10 @@ public sealed class ProfileReference : IReferenceStandard, IPulseCounter, IEvent
     internal async Task SetupAsync(CancellationToken cancellationToken)
     {
         await _session.ConfigureAllAsync(Profile.Measurement!.Setup, cancellationToken).ConfigureAwait(false);
+        if (Profile.Thd is { } thd)
+        {
+            await _session.ConfigureAllAsync(thd.Setup, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public async Task<ThreePhaseMeasurement> MeasureAsync(CancellationToken cancellationToken)
@@ -70,7 +74,33 @@ public sealed class ProfileReference : IReferenceStandard, IPulseCounter, IEvent
         var wh = fields.TryGetValue("WH", out var a) ? a : fields["KWH"] * 1000;
         var varh = fields.TryGetValue("VARH", out var r) ? r : fields.TryGetValue("KVARH", out var kr) ? kr * 1000 : double.NaN;
         var seconds = fields.TryGetValue("TIME", out var t) ? t : fields.TryGetValue("TIME_H", out var th) ? th * 3600 : double.NaN;
-        return new EnergyIntegration(wh, varh, seconds);
+        var vah = fields.TryGetValue("VAH", out var va) ? va : fields.TryGetValue("KVAH", out var kva) ? kva * 1000 : double.NaN;
+        return new EnergyIntegration(wh, varh, seconds) { ApparentEnergyVAh = vah };
+    }
+
+    /// <summary>Whether <see cref="StopEnergyAsync"/> gives apparent energy (the profile's energy fields name VAH or KVAH).</summary>
+    public bool SupportsApparentEnergy => Profile.Energy!.HasApparentEnergy;
+
+    public string ApparentEnergyDefinition => Profile.Energy!.ApparentDefinition ?? "not integrated";
+
+    public bool SupportsThd => Profile.Thd is not null;
+
+    public (double HalfWidthPercentPoints, double CoverageFactor)? ThdAccuracy =>
+        Profile.Thd is { AccuracyPercentPoints: { } a } t ? (a, t.AccuracyCoverageFactor) : null;
+
+    public async Task<ReferenceThd> MeasureThdAsync(CancellationToken cancellationToken)
+    {
+        var spec = Profile.Thd ?? throw new BenchInputException(Profile.Path, $"profile '{Profile.Name}' has no 'thd' section: this reference measures no THD");
+        var query = spec.Query.Render();
+        var fields = Map(query, spec.Fields, await _session.Scpi.QueryDoublesAsync(query, cancellationToken).ConfigureAwait(false));
+        double[] Phases(string prefix) => Enumerable.Range(1, Profile.Phases).Select(k => fields.TryGetValue(prefix + k, out var v) ? v : double.NaN).ToArray();
+        var (u, i) = (Phases("THDU"), Phases("THDI"));
+        if (u.Concat(i).Any(v => v < 0 || v > 1000))
+        {
+            throw new InstrumentFaultException(Identity.Resource, $"garbled reply to '{query}': a THD outside 0-1000 %");
+        }
+
+        return new ReferenceThd(u, i, spec.Method);
     }
 
     public bool SupportsPulseCounting => Profile.Pulse is not null;

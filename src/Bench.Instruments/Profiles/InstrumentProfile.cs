@@ -70,6 +70,9 @@ public sealed class InstrumentProfile
 
     public EnergySpec? Energy { get; init; }
 
+    /// <summary>THD per phase (reference standards that measure harmonics); null when the profile has no 'thd' section.</summary>
+    public ThdSpec? Thd { get; init; }
+
     /// <summary>Pulse-input counting (reference standards with a pulse input).</summary>
     public PulseSpec? Pulse { get; init; }
 

@@ -14,7 +14,7 @@ internal static class ProfileReader
     [
         "schema", "name", "manufacturer", "model", "roles", "checked_against_manual", "verification", "identity", "transport",
         "errors", "init", "safe_state", "watchdog", "settling", "phases", "commands", "ranges", "accuracy", "measure", "energy",
-        "pulse", "voltage_event", "events", "simulation", "notes",
+        "pulse", "voltage_event", "events", "thd", "simulation", "notes",
     ];
 
     private static readonly string[] SourceCommands = ["set_frequency", "set_voltage", "output_on", "output_off"];
@@ -114,6 +114,7 @@ internal static class ProfileReader
             Measurement = ReadMeasurement(root.Optional("measure")),
             Energy = ReadEnergy(root.Optional("energy")),
             Pulse = ReadPulse(root.Optional("pulse")),
+            Thd = ReadThd(root.Optional("thd")),
             VoltageEvent = ReadVoltageEvent(root.Optional("voltage_event")),
             Events = ReadEvents(root.Optional("events")),
             SimulatedIdentity = sim?.Optional("idn")?.String(),
@@ -300,6 +301,32 @@ internal static class ProfileReader
         return new PulseSpec(node.Required("start").Strings(), node.Required("query").Template(), node.Optional("stop")?.Strings() ?? []);
     }
 
+    private static ThdSpec? ReadThd(ProfileNode? node)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        node.AllowOnly("setup", "query", "fields", "method", "accuracy");
+        var fieldsNode = node.Required("fields");
+        var fields = ReadFields(fieldsNode, ThdSpec.KnownFields);
+        if (fields.All(f => f == "-"))
+        {
+            throw fieldsNode.Error("thd fields need at least one of THDU1..3, THDI1..3");
+        }
+
+        var accuracy = node.Optional("accuracy");
+        accuracy?.AllowOnly("percentage_points", "coverage_k");
+        return new ThdSpec(
+            node.Optional("setup")?.Strings() ?? [],
+            node.Required("query").Template(),
+            fields,
+            node.Required("method").String(),
+            accuracy?.Required("percentage_points").Number(0, 100),
+            accuracy?.Optional("coverage_k")?.Number(1, 3) ?? 2);
+    }
+
     private static VoltageEventSpec? ReadVoltageEvent(ProfileNode? node)
     {
         if (node is null)
@@ -346,7 +373,7 @@ internal static class ProfileReader
             return null;
         }
 
-        node.AllowOnly("start", "stop", "query", "fields");
+        node.AllowOnly("start", "stop", "query", "fields", "apparent_definition");
         var fieldsNode = node.Required("fields");
         var fields = ReadFields(fieldsNode, EnergySpec.KnownFields);
         if (!fields.Contains("WH") && !fields.Contains("KWH"))
@@ -354,7 +381,16 @@ internal static class ProfileReader
             throw fieldsNode.Error("energy fields need WH or KWH");
         }
 
-        return new EnergySpec(node.Required("start").Strings(), node.Required("stop").Strings(), node.Required("query").Template(), fields);
+        var spec = new EnergySpec(node.Required("start").Strings(), node.Required("stop").Strings(), node.Required("query").Template(), fields)
+        {
+            ApparentDefinition = node.Optional("apparent_definition")?.String(),
+        };
+        if (spec.HasApparentEnergy && spec.ApparentDefinition is null)
+        {
+            throw fieldsNode.Error("a VAH or KVAH field needs 'apparent_definition' (arithmetic or vector apparent power, as the manual states)");
+        }
+
+        return spec;
     }
 
     private static IReadOnlyList<string> ReadFields(ProfileNode node, IReadOnlyList<string> known)

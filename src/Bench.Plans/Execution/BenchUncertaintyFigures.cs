@@ -33,6 +33,12 @@ public sealed record BenchUncertaintyFigures
     /// <summary>The reference's current ranges with their stated accuracy, for instantaneous I comparisons.</summary>
     public IReadOnlyList<RangeSpec> ReferenceCurrentRanges { get; init; } = [];
 
+    /// <summary>The reference's stated THD accuracy, half-width in percentage points; null when its profile states none.</summary>
+    public double? ReferenceThdPercentPoints { get; init; }
+
+    /// <summary>Coverage factor of <see cref="ReferenceThdPercentPoints"/>.</summary>
+    public double ReferenceThdCoverageFactor { get; init; } = 2;
+
     /// <summary>
     /// The reference's energy accuracy from its instrument profile (taken at full range: conservative) and the
     /// expanded uncertainty its calibration certificate states.
@@ -46,5 +52,7 @@ public sealed record BenchUncertaintyFigures
         ReferencePowerAccuracy = reference.PowerAccuracy,
         ReferenceVoltageRanges = reference.VoltageRanges,
         ReferenceCurrentRanges = reference.CurrentRanges,
+        ReferenceThdPercentPoints = reference.Thd?.AccuracyPercentPoints,
+        ReferenceThdCoverageFactor = reference.Thd?.AccuracyCoverageFactor ?? 2,
     };
 }

@@ -15,6 +15,7 @@ public sealed class EnergyIntegrator : IDisposable
     private double _activeWh;
     private double _reactiveVarh;
     private double _reactiveReceivedVarh;
+    private double _apparentVAh;
     private bool _running;
 
     public EnergyIntegrator(GridObserver observer, Func<ThreePhaseMeasurement, ThreePhaseMeasurement>? transform = null, bool running = true)
@@ -64,6 +65,22 @@ public sealed class EnergyIntegrator : IDisposable
         }
     }
 
+    /// <summary>
+    /// Arithmetic apparent energy since the last reset, in VAh: Σ over phases of Uk·Ik (true rms, harmonics included),
+    /// integrated while power is delivered (IEC 61557-12 SA / IEEE 1459 arithmetic apparent power).
+    /// </summary>
+    public double ApparentVAh
+    {
+        get
+        {
+            lock (_gate)
+            {
+                AccumulateUntil(_observer.Grid.State, _observer.Grid.Time.GetUtcNow());
+                return _apparentVAh;
+            }
+        }
+    }
+
     public void Reset(bool running)
     {
         lock (_gate)
@@ -71,6 +88,7 @@ public sealed class EnergyIntegrator : IDisposable
             _activeWh = 0;
             _reactiveVarh = 0;
             _reactiveReceivedVarh = 0;
+            _apparentVAh = 0;
             _since = _observer.Grid.Time.GetUtcNow();
             _running = running;
         }
@@ -108,5 +126,6 @@ public sealed class EnergyIntegrator : IDisposable
         _activeWh += Math.Max(0, m.TotalActivePowerW) * hours;
         _reactiveVarh += Math.Max(0, m.TotalReactivePowerVar) * hours;
         _reactiveReceivedVarh += Math.Max(0, -m.TotalReactivePowerVar) * hours;
+        _apparentVAh += m.TotalActivePowerW >= 0 ? Math.Max(0, m.TotalApparentPowerVA) * hours : 0;
     }
 }

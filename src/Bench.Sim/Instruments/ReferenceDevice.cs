@@ -27,6 +27,7 @@ internal sealed class ReferenceDevice : ScpiDevice, IDisposable
     private long _pulseBase;
     private SimulatedEventRecorder? _events;
     private DateTimeOffset _armedAt;
+    private (long Version, double[] Values)? _thd;
 
     public ReferenceDevice(GridObserver observer, InstrumentProfile profile, SimulatedInstrumentOptions options)
         : base(profile, options.Serial, options.Faults)
@@ -91,29 +92,40 @@ internal sealed class ReferenceDevice : ScpiDevice, IDisposable
     }
 
     /// <summary>
-    /// One reply for a field query. Measurement and energy may share the query text (Yokogawa's :NUMeric:NORMal:VALue?),
-    /// so every spec with this text contributes the fields it names, by position.
+    /// One reply for a field query. Measurement, energy and THD may share the query text (Yokogawa's
+    /// :NUMeric:NORMal:VALue?), so every spec with this text contributes the fields it names, by position.
     /// </summary>
     private string FieldValues(string queryText, DateTimeOffset now)
     {
-        var lists = new List<(IReadOnlyList<string> Fields, bool Energy)>();
-        lists.AddRange(Profile.Measurement?.Queries.Where(q => q.Query.Text == queryText).Select(q => (q.Fields, false)) ?? []);
+        var lists = new List<(IReadOnlyList<string> Fields, FieldKind Kind)>();
+        lists.AddRange(Profile.Measurement?.Queries.Where(q => q.Query.Text == queryText).Select(q => (q.Fields, FieldKind.Measurement)) ?? []);
         if (Profile.Energy is { } e && e.Query.Text == queryText)
         {
-            lists.Add((e.Fields, true));
+            lists.Add((e.Fields, FieldKind.Energy));
         }
 
-        var measured = lists.Any(l => !l.Energy) ? ApplyError(_observer.Measure()) : null;
+        if (Profile.Thd is { } t && t.Query.Text == queryText)
+        {
+            lists.Add((t.Fields, FieldKind.Thd));
+        }
+
+        var measured = lists.Any(l => l.Kind == FieldKind.Measurement) ? ApplyError(_observer.Measure()) : null;
+        var thd = lists.Any(l => l.Kind == FieldKind.Thd) ? Thd() : null;
         var count = lists.Max(l => l.Fields.Count);
         var sb = new StringBuilder();
         for (var k = 0; k < count; k++)
         {
             var value = 0.0;
-            foreach (var (fields, energy) in lists)
+            foreach (var (fields, kind) in lists)
             {
                 if (k < fields.Count && fields[k] != "-")
                 {
-                    value = energy ? EnergyField(fields[k], now) : Field(fields[k], measured!);
+                    value = kind switch
+                    {
+                        FieldKind.Energy => EnergyField(fields[k], now),
+                        FieldKind.Thd => ThdField(fields[k], thd!),
+                        _ => Field(fields[k], measured!),
+                    };
                 }
             }
 
@@ -126,6 +138,31 @@ internal sealed class ReferenceDevice : ScpiDevice, IDisposable
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>THD of each phase voltage, then each current, measured on the grid's waveform (cached per grid state).</summary>
+    private double[] Thd()
+    {
+        var state = _observer.Grid.State;
+        if (_thd is not { } cached || cached.Version != state.Version)
+        {
+            var values = state.OutputOn ? ReferenceHarmonics.ThdPercent(state.Output, _observer.Measure(state).FrequencyHz) : new double[6];
+            cached = (state.Version, values);
+            _thd = cached;
+        }
+
+        return cached.Values;
+    }
+
+    private double ThdField(string name, double[] thd)
+    {
+        var phases = Profile.Phases;
+        return name switch
+        {
+            ['T', 'H', 'D', 'U', var k] when k - '1' < phases => thd[k - '1'],
+            ['T', 'H', 'D', 'I', var k] when k - '1' < phases => thd[phases + (k - '1')],
+            _ => 0,
+        };
     }
 
     /// <summary>One event in the profile's field order; an index past the list is a SCPI data error.</summary>
@@ -160,6 +197,9 @@ internal sealed class ReferenceDevice : ScpiDevice, IDisposable
             // Signed, as power analysers integrate q: inductive positive, capacitive negative.
             "VARH" => _integrator.ReactiveVarh - _integrator.ReactiveReceivedVarh,
             "KVARH" => (_integrator.ReactiveVarh - _integrator.ReactiveReceivedVarh) / 1000,
+            // Arithmetic apparent energy: Σ Uk·Ik per phase (rms with harmonics), scaled by the reference's gain error.
+            "VAH" => _integrator.ApparentVAh,
+            "KVAH" => _integrator.ApparentVAh / 1000,
             "TIME" => seconds,
             "TIME_H" => seconds / 3600,
             _ => 0,
@@ -211,5 +251,12 @@ internal sealed class ReferenceDevice : ScpiDevice, IDisposable
             "PF" => p.PowerFactor,
             _ => 0,
         };
+    }
+
+    private enum FieldKind
+    {
+        Measurement,
+        Energy,
+        Thd,
     }
 }

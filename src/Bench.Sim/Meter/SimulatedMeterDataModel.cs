@@ -117,16 +117,19 @@ public sealed class SimulatedMeterDataModel : IModbusDataModel, IDisposable
         var active = _options.InitialActiveEnergyWh + _energy.ActiveWh;
         var reactive = _energy.ReactiveVarh;
         var reactiveReceived = _energy.ReactiveReceivedVarh;
+        var apparent = _energy.ApparentVAh;
         if (_options.EnergyRolloverWh is { } rollover && rollover > 0)
         {
             active %= rollover;
             reactive %= rollover;
             reactiveReceived %= rollover;
+            apparent %= rollover;
         }
 
         _image.WriteEnergy(_holding, EnergyQuantity.ActiveDelivered, active);
         _image.WriteEnergy(_holding, EnergyQuantity.ReactiveDelivered, reactive);
         _image.WriteEnergy(_holding, EnergyQuantity.ReactiveReceived, reactiveReceived);
+        _image.WriteEnergy(_holding, EnergyQuantity.ApparentDelivered, apparent);
         if (_eventLog is { } log && _events is { } recorder)
         {
             var events = recorder.Events;

@@ -1,6 +1,7 @@
 using System.Globalization;
 
 using Bench.Core.Results;
+using Bench.Instruments.Roles;
 using Bench.Plans.Model;
 using Bench.Standards.Decisions;
 using Bench.Standards.Limits;
@@ -33,6 +34,8 @@ public sealed class PmdFunctionTest(PointRunContext context) : IPointTestRunner
         }
 
         var bench = context.Bench;
+        var thdReference = settings.Function is PmdFunction.VoltageThd or PmdFunction.CurrentThd && bench.Reference is IHarmonicReference { SupportsThd: true } h ? h : null;
+        string? thdMethod = null;
         await bench.Source.ApplyAsync(point.Setpoint, cancellationToken);
         await bench.Clock.WaitAsync(plan.Settle, cancellationToken);
         var errors = new List<double>(plan.Repeats);
@@ -54,6 +57,13 @@ public sealed class PmdFunctionTest(PointRunContext context) : IPointTestRunner
             }
 
             var expected = PmdReference.Values(settings.Function, reference, point.Setpoint, settings);
+            if (thdReference is not null)
+            {
+                var thd = await thdReference.MeasureThdAsync(cancellationToken);
+                expected = PmdReference.MeasuredThd(settings.Function, thd);
+                thdMethod = thd.Method;
+            }
+
             var worst = Worst(spec.Form, meter, expected);
             if (!double.IsFinite(worst.Error))
             {
@@ -64,7 +74,9 @@ public sealed class PmdFunctionTest(PointRunContext context) : IPointTestRunner
             referenceSum += worst.Reference;
             meterSum += worst.Meter;
             worstPhase = worst.Phase;
-            referenceComponents = PmdReference.Components(settings.Function, reference, context.Figures);
+            referenceComponents = thdReference is null
+                ? PmdReference.Components(settings.Function, reference, context.Figures)
+                : PmdReference.ThdComponents(context.Figures);
         }
 
         var mean = errors.Average();
@@ -89,7 +101,7 @@ public sealed class PmdFunctionTest(PointRunContext context) : IPointTestRunner
             CoverageFactor = expanded is null ? null : budget.CoverageFactor,
             Tur = expanded is null ? null : budget.Tur(point.LimitPercent),
             Budget = budget.Components.Select(c => new UncertaintyContribution(c.Name, c.Type, c.Distribution.ToString().ToLowerInvariant(), c.StatedPercent, c.StandardUncertaintyPercent)).ToList(),
-            Reason = string.Create(CultureInfo.InvariantCulture, $"{spec.Symbol}{where}: meter {meterValue:0.#####} {unit}, reference {referenceValue:0.#####} {unit}; error in {point.LimitUnit}; read from {reader.Registers}{ReferenceNote(settings.Function)}{NoUncertaintyNote(verdict, expanded)}"),
+            Reason = string.Create(CultureInfo.InvariantCulture, $"{spec.Symbol}{where}: meter {meterValue:0.#####} {unit}, reference {referenceValue:0.#####} {unit}; error in {point.LimitUnit}; read from {reader.Registers}{ReferenceNote(settings.Function, thdMethod is null ? null : $"{bench.Reference.Identity.Model}, {thdMethod}")}{NoUncertaintyNote(verdict, expanded)}"),
         };
     }
 
@@ -143,9 +155,10 @@ public sealed class PmdFunctionTest(PointRunContext context) : IPointTestRunner
     private static string NoUncertaintyNote(Verdict verdict, double? expanded) =>
         verdict == Verdict.Incomplete && expanded is null ? "; no uncertainty is stated for this comparison, so the guard band of the decision rule is unknown" : "";
 
-    private static string ReferenceNote(PmdFunction function) => function switch
+    private static string ReferenceNote(PmdFunction function, string? thdMeasuredBy) => function switch
     {
-        PmdFunction.VoltageThd or PmdFunction.CurrentThd => "; reference: the harmonic content the source is set to",
+        PmdFunction.VoltageThd or PmdFunction.CurrentThd when thdMeasuredBy is not null => $"; reference: measured by {thdMeasuredBy}",
+        PmdFunction.VoltageThd or PmdFunction.CurrentThd => "; reference: the harmonic content the source is set to (the reference standard measures no THD)",
         PmdFunction.NeutralCurrent => "; reference: the reference's phase currents summed at the source's set angles",
         _ => "",
     };

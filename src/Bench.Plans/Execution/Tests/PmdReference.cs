@@ -1,5 +1,6 @@
 using Bench.Core.Quantities;
 using Bench.Instruments.Profiles;
+using Bench.Instruments.Roles;
 using Bench.Plans.Model;
 using Bench.Standards.Limits;
 using Bench.Standards.Uncertainty;
@@ -9,8 +10,9 @@ namespace Bench.Plans.Execution.Tests;
 /// <summary>
 /// The reference side of a PMD function comparison: the value per phase (or total) the meter is compared with, the
 /// error in the function's unit, and the reference's own uncertainty in that unit where its profile states one.
-/// THD's reference is the harmonic content the source is set to (the calibrator as reference); IN's is the vector sum
-/// of the reference's phase currents at the source's set angles.
+/// THD's reference is the reference standard's measured THD when it offers one (<see cref="MeasuredThd"/>), otherwise
+/// the harmonic content the source is set to (the calibrator as reference); IN's is the vector sum of the reference's
+/// phase currents at the source's set angles.
 /// </summary>
 public static class PmdReference
 {
@@ -32,6 +34,20 @@ public static class PmdReference
         PmdFunction.VoltageUnbalance => [UnbalancePercent(r)],
         _ => throw new ArgumentOutOfRangeException(nameof(function), function, "an energy function is compared by energy gates"),
     };
+
+    /// <summary>THD per phase as the reference measured it, for a THD function (voltage or current), in percent.</summary>
+    public static double[] MeasuredThd(PmdFunction function, ReferenceThd thd) => function switch
+    {
+        PmdFunction.VoltageThd => [.. thd.VoltagePercent],
+        PmdFunction.CurrentThd => [.. thd.CurrentPercent],
+        _ => throw new ArgumentOutOfRangeException(nameof(function), function, "not a THD function"),
+    };
+
+    /// <summary>The reference's stated THD accuracy as a budget component (percentage points); none when not stated.</summary>
+    public static IReadOnlyList<UncertaintyComponent> ThdComponents(BenchUncertaintyFigures figures) =>
+        figures.ReferenceThdPercentPoints is { } pp
+            ? [UncertaintyComponent.FromCertificate("Reference THD accuracy (profile's thd.accuracy, percentage points)", pp, figures.ReferenceThdCoverageFactor)]
+            : [];
 
     /// <summary>
     /// The meter's error in the unit of <paramref name="form"/>: % of reading (relative to the signed reference, so a

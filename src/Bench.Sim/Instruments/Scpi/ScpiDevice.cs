@@ -57,6 +57,13 @@ public abstract class ScpiDevice
             _commands.Add(("events_query", ev.Query.BuildMatcher(compiled: true)));
         }
 
+        if (profile.Thd is { } thd)
+        {
+            // A field query like the others: it may share its text with the measurement (Yokogawa's numeric items).
+            _commands.Add(("query_fields:" + thd.Query.Text, thd.Query.BuildMatcher(compiled: true)));
+            _commands.AddRange(thd.Setup.Select(s => ("literal", new CommandTemplate(s).BuildMatcher(compiled: true))));
+        }
+
         if (profile.Energy is { } e)
         {
             _commands.Add(("query_fields:" + e.Query.Text, e.Query.BuildMatcher(compiled: true)));
