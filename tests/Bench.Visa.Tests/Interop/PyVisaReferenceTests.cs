@@ -42,7 +42,7 @@ public class PyVisaReferenceTests
         Assert.That(values[0..3], Is.All.EqualTo(230).Within(0.01), "U1..U3");
         Assert.That(values[6..9], Is.All.EqualTo(575).Within(0.1), "P1..P3 = 230 V · 5 A · 0.5");
         Assert.That(values[18], Is.EqualTo(50).Within(0.01), "F");
-        Assert.That(r.GetProperty("energy").EnumerateArray().Select(v => v.GetDouble()), Is.EqualTo(new[] { 0.0, 0, 0 }), "no bench time passed");
+        Assert.That(r.GetProperty("energy").EnumerateArray().Select(v => v.GetDouble()), Is.EqualTo(new[] { 0.0, 0, 0, 0 }), "WH, VARH, TIME, VAH: no bench time passed");
         Assert.That(r.GetProperty("err").GetString(), Is.EqualTo("-113,\"Undefined header\""));
     }
 }
