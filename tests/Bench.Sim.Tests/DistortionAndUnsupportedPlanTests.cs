@@ -47,7 +47,7 @@ public class DistortionAndUnsupportedPlanTests
             Assert.That(low.Verdict, Is.EqualTo(Verdict.Pass), low.Reason);
             Assert.That(results.Skip(2).Select(r => r.Verdict), Has.All.EqualTo(Verdict.Incomplete));
             Assert.That(results[2].Reason, Does.Contain("no per-harmonic register"));
-            Assert.That(results[3].Reason, Does.Contain("documents no u2 register"));
+            Assert.That(results[3].Reason, Does.Contain("maps no voltage_unbalance_u2 register"));
             Assert.That(results[4].Reason, Does.Contain("no Pst register"));
         });
     }

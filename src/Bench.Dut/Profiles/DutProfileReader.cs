@@ -350,6 +350,7 @@ internal static class DutProfileReader
             VoltageThdPoints = map.OptionalNumber("voltage_thd_points") ?? 0,
             CurrentThdPoints = map.OptionalNumber("current_thd_points") ?? 0,
             VoltageUnbalancePoints = map.OptionalNumber("voltage_unbalance_points") ?? 0,
+            VoltageU2Points = map.OptionalNumber("voltage_u2_points") ?? 0,
         };
         map.RejectUnknownKeys();
         return errors;

@@ -32,4 +32,7 @@ public sealed record InstantaneousErrors
     public double CurrentThdPoints { get; init; }
 
     public double VoltageUnbalancePoints { get; init; }
+
+    /// <summary>Added to the u2 and u0 the meter shows (percentage points, IEC 61000-4-30 u2 = U2/U1).</summary>
+    public double VoltageU2Points { get; init; }
 }

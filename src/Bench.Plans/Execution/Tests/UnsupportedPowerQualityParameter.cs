@@ -5,17 +5,13 @@ namespace Bench.Plans.Execution.Tests;
 /// <summary>
 /// Why a power-quality parameter cannot be compared on this bench, before anything is energized: the meter's register
 /// map (Bench's DUT profile format) has no quantity for it, or the source cannot make the signal. Such points end
-/// INCOMPLETE with this reason, never PASS; nothing is invented.
+/// INCOMPLETE with this reason, never PASS; nothing is invented. (Unbalance u2 is compared by <see cref="UnbalanceTest"/>
+/// where the meter's profile maps a u2 register, and INCOMPLETE there when it maps none.)
 /// </summary>
 public static class UnsupportedPowerQualityParameter
 {
     public static string? Reason(PowerQualityParameter parameter) => parameter switch
     {
-        PowerQualityParameter.Unbalance =>
-            "not supported: the PM8000 map documents no u2 register; what it has (pm8000-map.md §3, registers 3038–3052, "
-            + "mapped as voltage_unbalance_ln = 3052 'L-N worst') is an amplitude-only deviation-from-average figure, which "
-            + "IEC 61557-12 Unba points compare, not the IEC 61000-4-30 u2 = U2/U1 of symmetrical components; the reference "
-            + "standard's profile reports no phase angles to compute u2 from either",
         PowerQualityParameter.VoltageHarmonic =>
             "not supported: no per-harmonic register of the PM8000 is publicly documented (pm8000-map.md §5: individual "
             + "harmonics live in ION Harmonics modules and need a custom Modbus mapping) and the DUT profile format has no "
