@@ -63,14 +63,21 @@ public class UnbalancePlanTests
         });
     }
 
-    /// <summary>The shipped PM8000 profile plus u2 and u0 at registers 64001/64003, Bench's simulator's own addresses.</summary>
+    /// <summary>
+    /// The shipped PM8000 profile plus u2, u0 (registers 64001, 64003) and Pst per phase (64005, 64007, 64009):
+    /// addresses of Bench's own simulator, no PM8000 registers.
+    /// </summary>
     internal static DutProfile WithU2()
     {
         var path = ShippedFiles.Find("fixtures/dut", "pm8000.yaml");
         var text = File.ReadAllText(path).Replace(
             "  frequency: { register: 3110",
             "  voltage_unbalance_u2: { register: 64001, type: float32, unit: \"%\" }   # Bench simulator's own\n"
-            + "  voltage_unbalance_u0: { register: 64003, type: float32, unit: \"%\" }\n  frequency: { register: 3110",
+            + "  voltage_unbalance_u0: { register: 64003, type: float32, unit: \"%\" }\n"
+            + "  pst_voltage_an: { register: 64005, type: float32, unit: \"1\" }\n"
+            + "  pst_voltage_bn: { register: 64007, type: float32, unit: \"1\" }\n"
+            + "  pst_voltage_cn: { register: 64009, type: float32, unit: \"1\" }\n"
+            + "  frequency: { register: 3110",
             StringComparison.Ordinal);
         return DutProfile.Parse(text, path);
     }

@@ -351,6 +351,7 @@ internal static class DutProfileReader
             CurrentThdPoints = map.OptionalNumber("current_thd_points") ?? 0,
             VoltageUnbalancePoints = map.OptionalNumber("voltage_unbalance_points") ?? 0,
             VoltageU2Points = map.OptionalNumber("voltage_u2_points") ?? 0,
+            PstPercent = map.OptionalNumber("pst_percent") ?? 0,
         };
         map.RejectUnknownKeys();
         return errors;

@@ -35,4 +35,7 @@ public sealed record InstantaneousErrors
 
     /// <summary>Added to the u2 and u0 the meter shows (percentage points, IEC 61000-4-30 u2 = U2/U1).</summary>
     public double VoltageU2Points { get; init; }
+
+    /// <summary>Gain on the Pst the meter shows, in percent of reading.</summary>
+    public double PstPercent { get; init; }
 }

@@ -48,4 +48,12 @@ public enum MeterQuantity
     ThdCurrentA,
     ThdCurrentB,
     ThdCurrentC,
+
+    /// <summary>
+    /// Short-term flicker severity Pst of the L-N voltages (IEC 61000-4-15, 10-minute interval). No PM8000 register
+    /// (pm8000-map.md); Bench-own keys for meters whose map has them.
+    /// </summary>
+    PstVoltageAN,
+    PstVoltageBN,
+    PstVoltageCN,
 }

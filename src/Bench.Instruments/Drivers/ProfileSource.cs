@@ -20,6 +20,7 @@ public sealed class ProfileSource : IThreePhaseSource, IVoltageEventSource
     private readonly ILogger? _logger;
     private ThreePhaseSetpoint? _applied;
     private bool _eventRan;
+    private bool _flickerOn;
     private readonly CancellationTokenSource _keepAliveStop = new();
     private Task? _keepAlive;
 
@@ -47,6 +48,11 @@ public sealed class ProfileSource : IThreePhaseSource, IVoltageEventSource
             }
 
             _eventRan = false;
+        }
+
+        if (_flickerOn)
+        {
+            await SetFlickerAsync(0, 0, cancellationToken).ConfigureAwait(false); // a new setting is steady
         }
 
         await _session.ConfigureAsync("set_frequency", cancellationToken, ("frequency", setpoint.FrequencyHz)).ConfigureAwait(false);
@@ -109,6 +115,29 @@ public sealed class ProfileSource : IThreePhaseSource, IVoltageEventSource
     }
 
     public bool SupportsVoltageEvents => Profile.VoltageEvent is not null;
+
+    /// <summary>Whether the profile has a <c>set_voltage_flicker</c> command (rectangular amplitude modulation).</summary>
+    public bool SupportsFlicker => Profile.Command("set_voltage_flicker") is not null;
+
+    /// <summary>
+    /// Modulates every phase voltage rectangularly at <paramref name="changesPerMinute"/> with ΔU/U =
+    /// <paramref name="deltaUPercent"/> (IEC 61000-4-15 Table 5 style); ΔU/U = 0 switches it off. The next
+    /// <see cref="ApplyAsync"/> switches it off too.
+    /// </summary>
+    public async Task SetFlickerAsync(double changesPerMinute, double deltaUPercent, CancellationToken cancellationToken)
+    {
+        if (!SupportsFlicker)
+        {
+            throw new BenchInputException(Profile.Path, "the source's profile has no set_voltage_flicker command: it cannot modulate the voltage");
+        }
+
+        await _session.ConfigureAsync("set_voltage_flicker", cancellationToken, ("changes_per_minute", changesPerMinute), ("delta_u", deltaUPercent)).ConfigureAwait(false);
+        _flickerOn = deltaUPercent > 0;
+        if (Profile.UseOperationComplete)
+        {
+            await _session.Scpi.WaitOperationCompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>
     /// Whether the event commands can address one phase (a select_phase command or {phase} in a prepare template);

@@ -1,4 +1,5 @@
 using Bench.Core.Quantities;
+using Bench.Waveforms.Synthesis;
 
 namespace Bench.Sim.Grid;
 
@@ -12,11 +13,14 @@ public sealed class SimulatedGrid
     private ThreePhaseSetpoint _setpoint;
     private bool _outputOn;
     private long _version;
+    private FlickerModulation? _flicker;
+    private DateTimeOffset _since;
 
     public SimulatedGrid(TimeProvider time, double nominalFrequencyHz = 50)
     {
         Time = time;
         _setpoint = ThreePhaseSetpoint.Off(nominalFrequencyHz);
+        _since = time.GetUtcNow();
     }
 
     /// <summary>Bench time; on the virtual bench a fake clock, so a 60-second gate takes milliseconds.</summary>
@@ -31,7 +35,7 @@ public sealed class SimulatedGrid
         {
             lock (_gate)
             {
-                return new GridState(_setpoint, _outputOn, _version);
+                return Snapshot();
             }
         }
     }
@@ -50,14 +54,32 @@ public sealed class SimulatedGrid
 
     public void SwitchOutput(bool on) => Change(null, on);
 
+    /// <summary>Puts an amplitude modulation on every phase voltage (a flicker test signal), or removes it (null).</summary>
+    public void Modulate(FlickerModulation? flicker)
+    {
+        GridState before;
+        lock (_gate)
+        {
+            before = Snapshot();
+            _flicker = flicker;
+            _since = Time.GetUtcNow();
+            _version++;
+        }
+
+        Changing?.Invoke(before, Time.GetUtcNow());
+    }
+
+    private GridState Snapshot() => new(_setpoint, _outputOn, _version) { Flicker = _flicker, Since = _since };
+
     private void Change(ThreePhaseSetpoint? setpoint, bool? on)
     {
         GridState before;
         lock (_gate)
         {
-            before = new GridState(_setpoint, _outputOn, _version);
+            before = Snapshot();
             _setpoint = setpoint ?? _setpoint;
             _outputOn = on ?? _outputOn;
+            _since = Time.GetUtcNow();
             _version++;
         }
 

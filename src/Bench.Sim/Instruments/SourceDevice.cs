@@ -4,6 +4,7 @@ using Bench.Core.Quantities;
 using Bench.Instruments.Profiles;
 using Bench.Sim.Grid;
 using Bench.Sim.Instruments.Scpi;
+using Bench.Waveforms.Synthesis;
 
 namespace Bench.Sim.Instruments;
 
@@ -60,7 +61,14 @@ internal sealed class SourceDevice : ScpiDevice
         }
     }
 
-    protected override void Reset() => SwitchOff();
+    protected override void Reset()
+    {
+        SwitchOff();
+        if (_grid.State.Flicker is not null)
+        {
+            _grid.Modulate(null);
+        }
+    }
 
     protected override void AfterCommand() => _seenVersion = _grid.State.Version;
 
@@ -192,6 +200,12 @@ internal sealed class SourceDevice : ScpiDevice
             case "clear_harmonics":
                 _phases[phase] = _phases[phase] with { VoltageHarmonics = [], CurrentHarmonics = [] };
                 break;
+            case "set_voltage_flicker":
+                // Rectangular modulation of every phase voltage; ΔU/U = 0 switches it off.
+                var deltaU = Number(match, "delta_u");
+                _grid.Modulate(deltaU > 0 ? FlickerModulation.RectangularPerMinute(Number(match, "changes_per_minute"), deltaU) : null);
+                _controller = connection;
+                return null;
             case "output_on":
                 _controller = connection;
                 _grid.Program(Setpoint);

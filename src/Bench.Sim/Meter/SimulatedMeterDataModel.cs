@@ -27,6 +27,9 @@ public sealed class SimulatedMeterDataModel : IModbusDataModel, IDisposable
     private readonly Lock _gate = new();
     private readonly Dictionary<byte, string> _identification;
     private readonly RegisterRange? _thdSpan;
+    private readonly RegisterRange? _pstSpan;
+    private readonly double _nominalFrequencyHz;
+    private (long Version, double Pst)? _pst;
     private long _lastVersion = -1;
     private long _lastThdVersion = -1;
 
@@ -41,6 +44,9 @@ public sealed class SimulatedMeterDataModel : IModbusDataModel, IDisposable
         _eventLog = profile.EventLog;
         var thdPoints = profile.Registers.Where(r => r.Key.ToString().StartsWith("Thd", StringComparison.Ordinal)).Select(r => r.Value).ToList();
         _thdSpan = thdPoints.Count == 0 ? null : new RegisterRange(thdPoints.Min(p => p.Address), thdPoints.Max(p => p.LastAddress));
+        var pstPoints = profile.Registers.Where(r => r.Key.ToString().StartsWith("Pst", StringComparison.Ordinal)).Select(r => r.Value).ToList();
+        _pstSpan = pstPoints.Count == 0 ? null : new RegisterRange(pstPoints.Min(p => p.Address), pstPoints.Max(p => p.LastAddress));
+        _nominalFrequencyHz = profile.NominalFrequencyHz;
         var records = options.RecordFolder is { } folder ? new SimulatedRecordWriter(folder) { Gain = options.RecordGain, ClockOffset = TimeSpan.FromSeconds(options.EventFaults.ClockOffsetS) } : null;
         _events = _eventLog is { } log || records is not null
             ? new SimulatedEventRecorder(observer, profile.NominalVoltageV, _eventLog?.Capacity ?? 100, records is null ? null : records.Write)
@@ -76,6 +82,11 @@ public sealed class SimulatedMeterDataModel : IModbusDataModel, IDisposable
             if (_thdSpan is { } thd && thd.Overlaps(address, address + values.Length - 1))
             {
                 RefreshThd(); // a spectrum per channel: only when someone reads THD
+            }
+
+            if (_pstSpan is { } pst && pst.Overlaps(address, address + values.Length - 1))
+            {
+                RefreshPst(); // 12 minutes of signal through the flickermeter: only when someone reads Pst
             }
 
             _holding.AsSpan(address, values.Length).CopyTo(values);
@@ -150,6 +161,42 @@ public sealed class SimulatedMeterDataModel : IModbusDataModel, IDisposable
             _image.WriteThd(_holding, _errors.Instantaneous.ApplyToThd(thd, state.Output.Phases.Count));
             _lastThdVersion = state.Version;
         }
+    }
+
+    /// <summary>
+    /// Pst of the last complete 10-minute interval (IEC 61000-4-30 §4.5: clock-aligned): computed when the grid's
+    /// state (setting, output, modulation) was steady through that whole interval, "not available" (NaN) otherwise. Every
+    /// phase shows the Pst of phase A's voltage: the modulation is common to all phases.
+    /// </summary>
+    private void RefreshPst()
+    {
+        var state = _observer.Grid.State;
+        var now = _observer.Grid.Time.GetUtcNow();
+        var interval = TimeSpan.FromMinutes(10);
+        var end = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % interval.Ticks), TimeSpan.Zero);
+        double value;
+        if (state.Since > end - interval)
+        {
+            value = double.NaN;
+        }
+        else
+        {
+            if (_pst is not { } cached || cached.Version != state.Version)
+            {
+                var output = state.Output;
+                var voltage = output.Phases.Count == 0 ? 0 : output.Phases[0].VoltageV;
+                _pst = (state.Version, FlickerSeverity.Pst(voltage, output.FrequencyHz, _nominalFrequencyHz, state.OutputOn ? state.Flicker : null));
+            }
+
+            value = _pst.Value.Pst * (1 + (_errors.Instantaneous.Errors.PstPercent / 100));
+        }
+
+        _image.WriteReadings(_holding, new Dictionary<MeterQuantity, double>
+        {
+            [MeterQuantity.PstVoltageAN] = value,
+            [MeterQuantity.PstVoltageBN] = value,
+            [MeterQuantity.PstVoltageCN] = value,
+        });
     }
 
     private void MarkReadable(DutProfile profile)

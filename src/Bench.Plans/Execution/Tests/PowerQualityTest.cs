@@ -14,7 +14,7 @@ namespace Bench.Plans.Execution.Tests;
 /// reading is compared with the reference standard's, repeat by repeat. Frequency errors are in mHz, voltage and current
 /// errors in percent of the nominal (Udin, In), the worst phase deciding. The budget holds the Type A spread and, for
 /// IEC 61000-4-30 points, the reference's accuracy for the parameter where its instrument profile states one; the
-/// result says which. Events, THD, u2, single harmonic orders (from the meter's waveform records) and the parameters the
+/// result says which. Events, THD, u2, Pst, single harmonic orders (from the meter's waveform records) and the parameters the
 /// meter's map lacks go to their own runners.
 /// </summary>
 public sealed class PowerQualityTest(PointRunContext context) : IPointTestRunner
@@ -38,6 +38,7 @@ public sealed class PowerQualityTest(PointRunContext context) : IPointTestRunner
             PowerQualityParameter.VoltageEvents => new VoltageEventTest(context).RunAsync(plan, point, cancellationToken),
             PowerQualityParameter.VoltageThd => new HarmonicDistortionTest(context).RunAsync(plan, point, cancellationToken),
             PowerQualityParameter.Unbalance => new UnbalanceTest(context).RunAsync(plan, point, cancellationToken),
+            PowerQualityParameter.Flicker => new FlickerTest(context).RunAsync(plan, point, cancellationToken),
             _ => RunMagnitudeAsync(plan, point, cancellationToken),
         };
     }
