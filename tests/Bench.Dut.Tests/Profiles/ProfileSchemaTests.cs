@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
+using Bench.Dut.Profiles;
+
 using Json.Schema;
 
 using YamlDotNet.Core;
@@ -31,6 +33,26 @@ public sealed class ProfileSchemaTests
         var yaml = File.ReadAllText(ProfileFiles.Pm8000);
         Assert.That(yaml, Does.Contain(good));
         Assert.That(Validate(yaml.Replace(good, bad, StringComparison.Ordinal)).IsValid, Is.False);
+    }
+
+    [Test]
+    public void Bench_own_u2_and_pst_keys_are_accepted_by_schema_and_loader()
+    {
+        // Keys for meters whose map has u2 and Pst (the PM8000's has none): the registers at addresses Bench's
+        // simulator uses, and the simulated meter's error hooks for them.
+        var yaml = File.ReadAllText(ProfileFiles.Pm8000)
+            .Replace("  frequency: { register: 3110", "  voltage_unbalance_u2: { register: 64001, type: float32, unit: \"%\" }\n  pst_voltage_an: { register: 64005, type: float32, unit: \"1\" }\n  frequency: { register: 3110", StringComparison.Ordinal)
+            .Replace("    voltage_unbalance_points: 0.005", "    voltage_unbalance_points: 0.005\n    voltage_u2_points: 0.02\n    pst_percent: -3", StringComparison.Ordinal);
+        var result = Validate(yaml);
+        var profile = DutProfile.Parse(yaml, ProfileFiles.Pm8000);
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.IsValid, Is.True, Describe(result));
+            Assert.That(profile.Registers[MeterQuantity.VoltageUnbalanceU2].Number, Is.EqualTo(64001));
+            Assert.That(profile.Registers[MeterQuantity.PstVoltageAN].Number, Is.EqualTo(64005));
+            Assert.That(profile.Simulation.Instantaneous.VoltageU2Points, Is.EqualTo(0.02));
+            Assert.That(profile.Simulation.Instantaneous.PstPercent, Is.EqualTo(-3));
+        });
     }
 
     private static EvaluationResults Validate(string yaml)
