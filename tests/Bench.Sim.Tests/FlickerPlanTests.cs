@@ -2,6 +2,7 @@ using System.Diagnostics;
 
 using Bench.Core.Results;
 using Bench.Dut.Profiles;
+using Bench.Instruments.Profiles;
 using Bench.Sim.Meter;
 
 namespace Bench.Sim.Tests;
@@ -63,6 +64,18 @@ public class FlickerPlanTests
         {
             Assert.That(results.Select(r => r.Verdict), Has.All.EqualTo(Verdict.Incomplete));
             Assert.That(results[0].Reason, Does.Contain("maps no Pst register"));
+        });
+    }
+
+    [Test]
+    public async Task A_source_without_a_flicker_command_ends_incomplete()
+    {
+        // The Fluke 6105A profile has no set_voltage_flicker (its manual was not checked for one).
+        var results = await VirtualBenchRun.RunAsync(Plan, Options(0, UnbalancePlanTests.WithU2()), sourceProfile: InstrumentProfile.LoadShipped("fluke-6105a.yaml"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(results.Select(r => r.Verdict), Has.All.EqualTo(Verdict.Incomplete));
+            Assert.That(results[0].Reason, Does.Contain("has no set_voltage_flicker command"));
         });
     }
 

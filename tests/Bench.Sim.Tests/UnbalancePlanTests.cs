@@ -52,6 +52,18 @@ public class UnbalancePlanTests
     }
 
     [Test]
+    public async Task The_negative_sequence_setting_goes_through_a_fluke_6105a_dialect_too()
+    {
+        // Its set_voltage carries the angle ({voltage},{angle} on HARMonic1): the phasors arrive as programmed.
+        var results = await VirtualBenchRun.RunAsync(Plan, Options(0, WithU2()), sourceProfile: InstrumentProfile.LoadShipped("fluke-6105a.yaml"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(results.Select(r => r.MeterValue), Is.EqualTo(new double?[] { 1, 5 }).Within(1e-3));
+            Assert.That(results.Select(r => r.Verdict), Has.All.EqualTo(Verdict.Pass), results[0].Reason);
+        });
+    }
+
+    [Test]
     public async Task The_shipped_pm8000_profile_maps_no_u2_and_ends_incomplete()
     {
         var results = await VirtualBenchRun.RunAsync(Plan, Options(0, null));

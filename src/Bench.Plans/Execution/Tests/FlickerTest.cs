@@ -37,9 +37,14 @@ public sealed class FlickerTest(PointRunContext context) : IPointTestRunner
             return context.Incomplete(plan, point, $"not supported: the meter's profile ({meter.Profile.Name}) maps no Pst register for every phase (pst_voltage_an/bn/cn); the PM8000 map documents none either (pm8000-map.md §3, §5)");
         }
 
-        if (bench.Source is not ProfileSource { SupportsFlicker: true } source)
+        if (bench.Source is not ProfileSource source)
         {
-            return context.Incomplete(plan, point, "the source's profile has no set_voltage_flicker command: it cannot modulate the voltage");
+            return context.Incomplete(plan, point, "the source is not driven through an instrument profile: it has no flicker modulation");
+        }
+
+        if (!source.SupportsFlicker)
+        {
+            return context.Incomplete(plan, point, $"the source's profile ({source.Profile.Name}) has no set_voltage_flicker command: it cannot modulate the voltage");
         }
 
         var (cpm, deltaU) = point.Plan.Stimulus.Flicker!.Value;

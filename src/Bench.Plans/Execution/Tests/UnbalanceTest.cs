@@ -3,6 +3,7 @@ using System.Globalization;
 using Bench.Core.Results;
 using Bench.Dut.Meter;
 using Bench.Dut.Profiles;
+using Bench.Instruments.Drivers;
 using Bench.Plans.Model;
 using Bench.Standards.Decisions;
 using Bench.Standards.Uncertainty;
@@ -31,6 +32,13 @@ public sealed class UnbalanceTest(PointRunContext context) : IPointTestRunner
             return context.Incomplete(plan, point, $"not supported: the meter's profile ({meter.Profile.Name}) maps no voltage_unbalance_u2 register; "
                 + "the PM8000 map documents no u2 register either (pm8000-map.md §3: its voltage_unbalance_ln, register 3052 'L-N worst', "
                 + "is an amplitude-only deviation-from-average figure, which IEC 61557-12 Unba points compare, not u2 = U2/U1)");
+        }
+
+        if (bench.Source is ProfileSource { Profile: var sourceProfile }
+            && sourceProfile.Command("set_voltage_angle") is null
+            && sourceProfile.Command("set_voltage")?.Placeholders.Contains("angle") != true)
+        {
+            return context.Incomplete(plan, point, $"the source's profile ({sourceProfile.Name}) sets no voltage angle: it cannot make a negative-sequence voltage");
         }
 
         var setpoint = NegativeSequenceSetpoint.For(point.Setpoint, point.Plan.Stimulus.UnbalancePercent ?? 0);
