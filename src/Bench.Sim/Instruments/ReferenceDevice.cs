@@ -146,7 +146,7 @@ internal sealed class ReferenceDevice : ScpiDevice, IDisposable
         var state = _observer.Grid.State;
         if (_thd is not { } cached || cached.Version != state.Version)
         {
-            var values = state.OutputOn ? ReferenceHarmonics.ThdPercent(state.Output, _observer.Measure(state).FrequencyHz) : new double[6];
+            var values = state.OutputOn ? HarmonicDistortion.ReferenceThdPercent(state.Output, _observer.Measure(state).FrequencyHz) : new double[6];
             cached = (state.Version, values);
             _thd = cached;
         }

@@ -157,7 +157,7 @@ public sealed class SimulatedMeterDataModel : IModbusDataModel, IDisposable
         var state = _observer.Grid.State;
         if (state.Version != _lastThdVersion)
         {
-            var thd = HarmonicDistortion.ThdPercent(state.Output, _observer.Measure(state).FrequencyHz);
+            var thd = HarmonicDistortion.MeterThdPercent(state.Output, _observer.Measure(state).FrequencyHz);
             _image.WriteThd(_holding, _errors.Instantaneous.ApplyToThd(thd, state.Output.Phases.Count));
             _lastThdVersion = state.Version;
         }

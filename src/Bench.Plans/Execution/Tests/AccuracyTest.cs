@@ -20,9 +20,18 @@ public sealed class AccuracyTest(PointRunContext context) : IPointTestRunner
 
         var figures = context.Figures;
         var unity = Math.Abs(point.Plan.Angle.CosPhi - 1) < 1e-9;
-        var budget = EnergyErrorBudget.Build(new EnergyErrorBudgetInputs
+        var budget = GateBudget(figures, gates, unity ? figures.ReferenceAccuracyUnityPercent : figures.ReferenceAccuracyReducedPfPercent);
+        return Decide(context, plan, point, gates, gates.ErrorPercent, budget);
+    }
+
+    /// <summary>
+    /// The GUM budget of an energy error from gates: the reference's specification (the figure that applies to the
+    /// point) and calibration, the source's stability, the meter's register resolution and the gates' Type A spread.
+    /// </summary>
+    internal static UncertaintyBudget GateBudget(BenchUncertaintyFigures figures, GateSeries gates, double? referenceSpecificationPercent) =>
+        EnergyErrorBudget.Build(new EnergyErrorBudgetInputs
         {
-            ReferenceSpecificationPercent = unity ? figures.ReferenceAccuracyUnityPercent : figures.ReferenceAccuracyReducedPfPercent,
+            ReferenceSpecificationPercent = referenceSpecificationPercent,
             ReferenceSpecificationCoverageFactor = figures.ReferenceAccuracyCoverageFactor,
             ReferenceCalibrationPercent = figures.ReferenceCalibrationPercent,
             SourceStabilityPercent = figures.SourceStabilityPercent,
@@ -30,8 +39,6 @@ public sealed class AccuracyTest(PointRunContext context) : IPointTestRunner
             MeterEnergyWh = gates.MeterEnergy / gates.ErrorsPercent.Count,
             RepeatedErrorsPercent = gates.ErrorsPercent,
         });
-        return Decide(context, plan, point, gates, gates.ErrorPercent, budget);
-    }
 
     /// <summary>The verdict of an error (or a variation of error) under the plan's rule, with the budget on the result.</summary>
     internal static PointResult Decide(PointRunContext context, TestPlan plan, ResolvedPoint point, GateSeries gates, double error, UncertaintyBudget budget)

@@ -27,18 +27,8 @@ public sealed class PmdEnergyTest(PointRunContext context) : IPointTestRunner
             return context.Incomplete(plan, point, $"ErA: {problem}");
         }
 
-        var figures = context.Figures;
-        var budget = EnergyErrorBudget.Build(new EnergyErrorBudgetInputs
-        {
-            // sin φ points: the reference's reduced-PF figure, as for an IEC 62053-24 plan.
-            ReferenceSpecificationPercent = figures.ReferenceAccuracyReducedPfPercent,
-            ReferenceSpecificationCoverageFactor = figures.ReferenceAccuracyCoverageFactor,
-            ReferenceCalibrationPercent = figures.ReferenceCalibrationPercent,
-            SourceStabilityPercent = figures.SourceStabilityPercent,
-            MeterResolutionWh = gates.ResolutionWh,
-            MeterEnergyWh = gates.MeterEnergy / gates.ErrorsPercent.Count,
-            RepeatedErrorsPercent = gates.ErrorsPercent,
-        });
+        // sin φ points: the reference's reduced-PF figure, as for an IEC 62053-24 plan.
+        var budget = AccuracyTest.GateBudget(context.Figures, gates, context.Figures.ReferenceAccuracyReducedPfPercent);
         var result = AccuracyTest.Decide(context, plan, point, gates, gates.ErrorPercent, budget);
         return result with
         {
@@ -57,19 +47,9 @@ public sealed class PmdEnergyTest(PointRunContext context) : IPointTestRunner
             return context.Incomplete(plan, point, $"EapA: {problem}");
         }
 
-        var figures = context.Figures;
-        var budget = EnergyErrorBudget.Build(new EnergyErrorBudgetInputs
-        {
-            // No VAh accuracy is stated separately: the reference's energy figure at PF 1 is taken (S = U·I carries
-            // no phase-angle error), as the profile's comment on apparent_definition notes.
-            ReferenceSpecificationPercent = figures.ReferenceAccuracyUnityPercent,
-            ReferenceSpecificationCoverageFactor = figures.ReferenceAccuracyCoverageFactor,
-            ReferenceCalibrationPercent = figures.ReferenceCalibrationPercent,
-            SourceStabilityPercent = figures.SourceStabilityPercent,
-            MeterResolutionWh = gates.ResolutionWh,
-            MeterEnergyWh = gates.MeterEnergy / gates.ErrorsPercent.Count,
-            RepeatedErrorsPercent = gates.ErrorsPercent,
-        });
+        // No VAh accuracy is stated separately: the reference's energy figure at PF 1 is taken (S = U·I carries no
+        // phase-angle error), as the profile's comment on apparent_definition notes.
+        var budget = AccuracyTest.GateBudget(context.Figures, gates, context.Figures.ReferenceAccuracyUnityPercent);
         var definition = context.Bench.Reference is IApparentEnergyReference r ? r.ApparentEnergyDefinition : "unstated";
         var result = AccuracyTest.Decide(context, plan, point, gates, gates.ErrorPercent, budget);
         return result with
