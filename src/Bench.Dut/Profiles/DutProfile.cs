@@ -52,6 +52,16 @@ public sealed class DutProfile
     /// <summary>Instantaneous quantities by what they measure.</summary>
     public required IReadOnlyDictionary<MeterQuantity, RegisterPoint> Registers { get; init; }
 
+    /// <summary>
+    /// The registers of a per-phase quantity (L1, L2, L3 in order) on this meter's measuring elements; null when the
+    /// profile leaves any of them unmapped.
+    /// </summary>
+    public IReadOnlyList<RegisterPoint>? PerPhaseRegisters(IReadOnlyList<MeterQuantity> l1ToL3)
+    {
+        var phases = l1ToL3.Take(MeasuringElements).ToList();
+        return phases.All(Registers.ContainsKey) ? phases.Select(q => Registers[q]).ToList() : null;
+    }
+
     /// <summary>Energy counters in profile order; the first one of a quantity is the one readings use.</summary>
     public required IReadOnlyList<EnergyCounter> EnergyCounters { get; init; }
 

@@ -31,8 +31,7 @@ public sealed class FlickerTest(PointRunContext context) : IPointTestRunner
             return context.Incomplete(plan, point, "the meter is not read through a Modbus register map: Pst cannot be read");
         }
 
-        var points = PstRegisters.Take(meter.Profile.MeasuringElements).Select(q => meter.Profile.Registers.GetValueOrDefault(q)).ToList();
-        if (points.Any(p => p is null))
+        if (meter.Profile.PerPhaseRegisters(PstRegisters) is not { } points)
         {
             return context.Incomplete(plan, point, $"not supported: the meter's profile ({meter.Profile.Name}) maps no Pst register for every phase (pst_voltage_an/bn/cn); the PM8000 map documents none either (pm8000-map.md §3, §5)");
         }
@@ -61,9 +60,9 @@ public sealed class FlickerTest(PointRunContext context) : IPointTestRunner
         // next boundary after the modulation began.
         var boundary = new DateTimeOffset(started.UtcTicks - (started.UtcTicks % Interval.Ticks), TimeSpan.Zero) + Interval;
         await bench.Clock.WaitAsync(boundary + Interval + Margin - started, cancellationToken);
-        var values = await meter.ReadValuesAsync(points!, cancellationToken);
+        var values = await meter.ReadValuesAsync(points, cancellationToken);
         await source.SetFlickerAsync(cpm, 0, cancellationToken);
-        var readings = points.Select(p => values[p!]).ToList();
+        var readings = points.Select(p => values[p]).ToList();
         if (readings.Any(v => !double.IsFinite(v)))
         {
             return context.Incomplete(plan, point, "the meter's Pst register reads 'not available' after a complete 10-minute interval");

@@ -32,8 +32,7 @@ public sealed class HarmonicDistortionTest(PointRunContext context) : IPointTest
             return context.Incomplete(plan, point, "the meter is not read through a Modbus register map: THD cannot be read");
         }
 
-        var points = ThdRegisters.Take(meter.Profile.MeasuringElements).Select(q => meter.Profile.Registers.GetValueOrDefault(q)).ToList();
-        if (points.Any(p => p is null))
+        if (meter.Profile.PerPhaseRegisters(ThdRegisters) is not { } points)
         {
             return context.Incomplete(plan, point, "the meter's profile maps no voltage THD register for every phase (thd_voltage_an/bn/cn)");
         }
@@ -66,8 +65,8 @@ public sealed class HarmonicDistortionTest(PointRunContext context) : IPointTest
                 await bench.Clock.WaitAsync(TimeSpan.FromSeconds(1), cancellationToken);
             }
 
-            var values = await meter.ReadValuesAsync(points!, cancellationToken);
-            var worst = points.Select(p => values[p!]).OrderByDescending(m => Math.Abs(m - referenceThd)).First();
+            var values = await meter.ReadValuesAsync(points, cancellationToken);
+            var worst = points.Select(p => values[p]).OrderByDescending(m => Math.Abs(m - referenceThd)).First();
             if (!double.IsFinite(worst))
             {
                 return context.Incomplete(plan, point, "the meter's THD register reads 'not available'");
